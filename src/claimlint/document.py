@@ -1,0 +1,178 @@
+"""`Document`: one article as the rules see it.
+
+The text is the decoded file with line endings normalised to "\\n"; `lint_text` is
+the same text with non-prose regions (front matter, code, URLs) blanked out, so
+offsets are shared. Offsets into the original decoded file (with its "\\r\\n") are
+recovered by `original_offset`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from claimlint import markup
+from claimlint.sources import Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_CRLF = re.compile(r"\r\n?")
+_NEWLINE = re.compile("\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARKDOWN_BLOCK_START = re.compile(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
+_HARD_WRAP_WIDTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """An article ready to lint. Build with `Document.from_source` or `Document.from_text`."""
+
+    path: str
+    text: str
+    lint_text: str
+    front_matter: dict[str, Any]
+    body_start: int
+    is_markdown: bool
+    crlf_at: list[int] = field(default_factory=list)
+    date_override: date | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_source(cls, source: Source, date_override: date | None = None) -> Document:
+        raw = source.text
+        crlf_at: list[int] = []
+        if "\r" in raw:
+            parts: list[str] = []
+            last = 0
+            removed = 0
+            for match in _CRLF.finditer(raw):
+                parts.append(raw[last : match.start()])
+                parts.append("\n")
+                if match.group() == "\r\n":
+                    crlf_at.append(match.start() - removed)
+                    removed += 1
+                last = match.end()
+            parts.append(raw[last:])
+            text = "".join(parts)
+        else:
+            text = raw
+        body_start, fm = markup.front_matter(text)
+        spans = [(0, body_start)] if body_start else []
+        spans += markup.prose_spans_to_mask(text, source.is_markdown)
+        lint_text = markup.mask(text, spans)
+        return cls(
+            path=source.path,
+            text=text,
+            lint_text=lint_text,
+            front_matter=fm,
+            body_start=body_start,
+            is_markdown=source.is_markdown,
+            crlf_at=crlf_at,
+            date_override=date_override,
+        )
+
+    @classmethod
+    def from_text(
+        cls, text: str, path: str = "<text>", date_override: date | None = None
+    ) -> Document:
+        return cls.from_source(Source(path, text), date_override=date_override)
+
+    # -- positions ---------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column (in characters) of a character offset."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return Position(index + 1, offset - self.line_starts[index] + 1)
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets (end excludes the newline) of a 1-based line."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def original_offset(self, offset: int) -> int:
+        """Offset into the decoded file as read (before "\\r\\n" became "\\n")."""
+        return offset + bisect_left(self.crlf_at, offset) if self.crlf_at else offset
+
+    # -- structure ---------------------------------------------------------
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Paragraphs of the prose: blocks between blank lines, or single lines where the
+        text has one paragraph per line (as scraped copy does) or Markdown starts a block."""
+        result: list[Paragraph] = []
+        text = self.lint_text
+        pos = 0
+        for match in [*_BLANK_LINE.finditer(text), None]:
+            end = match.start() if match else len(text)
+            self._split_block(pos, end, result)
+            if match:
+                pos = match.end()
+        return result
+
+    def _split_block(self, start: int, end: int, out: list[Paragraph]) -> None:
+        block = self.lint_text[start:end]
+        if not block.strip():
+            return
+        lines = block.split("\n")
+        one_per_line = any(len(line) > _HARD_WRAP_WIDTH for line in lines) and len(lines) > 1
+        offset = start
+        para_start: int | None = None
+        for line in lines:
+            line_end = offset + len(line)
+            stripped = line.strip()
+            begins_block = self.is_markdown and bool(_MARKDOWN_BLOCK_START.match(stripped))
+            if not stripped:
+                if para_start is not None:
+                    out.append(Paragraph(para_start, offset - 1))
+                    para_start = None
+            elif para_start is None:
+                para_start = offset + (len(line) - len(line.lstrip()))
+            elif one_per_line or begins_block:
+                out.append(Paragraph(para_start, offset - 1))
+                para_start = offset + (len(line) - len(line.lstrip()))
+            offset = line_end + 1
+        if para_start is not None:
+            tail = self.lint_text[para_start:end].rstrip()
+            out.append(Paragraph(para_start, para_start + len(tail)))
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        paragraphs = self.paragraphs
+        index = bisect_right([p.start for p in paragraphs], offset) - 1
+        if index >= 0 and paragraphs[index].start <= offset <= paragraphs[index].end:
+            return paragraphs[index]
+        return None
+
+    # -- language ----------------------------------------------------------
+
+    @property
+    def spacy_doc(self) -> Doc:
+        """The spaCy `Doc` of `lint_text`, built once, on first use."""
+        doc = self.cache.get("spacy_doc")
+        if doc is None:
+            from claimlint.nlp import pipeline
+
+            doc = pipeline()(self.lint_text)
+            self.cache["spacy_doc"] = doc
+        return doc

@@ -1,0 +1,66 @@
+"""The contract every rule kind fulfils.
+
+A kind is built once per rule from the rule's options (compile patterns here) and
+is stateless afterwards: whatever one document needs to remember lives in
+`Document.cache`. Kinds yield findings; they never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
+
+if TYPE_CHECKING:
+    from claimlint.diagnostics import Diagnostic
+    from claimlint.document import Document
+    from claimlint.findings import Finding
+    from claimlint.rule import Rule
+
+
+class Options(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """Base of every kind's options: unknown keys in a rule are errors."""
+
+
+class OptionError(Exception):
+    """An option that decodes but makes no sense (a bad regex): names the field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class Kind:
+    """Base class of rule kinds. Subclasses set `name` and `options_type`."""
+
+    name: ClassVar[str]
+    options_type: ClassVar[type[Options]] = Options
+    #: what the kind needs from the document beyond its text ("spacy", "facts", "date")
+    needs: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, options: Options, context: KindContext) -> None:
+        self.options = options
+        self.context = context
+
+    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    # Cross-document rules: `summarize` runs per file (a map, possibly in another
+    # process, so its result must pickle; None means nothing to say); `reduce` sees the
+    # summaries of a whole run and yields located diagnostics.
+    cross_document: ClassVar[bool] = False
+
+    def summarize(self, doc: Document, rule: Rule) -> Any:
+        return None
+
+    def reduce(self, summaries: Iterable[Any], rule: Rule) -> Iterator[Diagnostic]:
+        return iter(())
+
+
+class KindContext(msgspec.Struct, frozen=True, kw_only=True):
+    """What a kind may know about the run when it is built: the loaded facts, the model."""
+
+    facts: Any = None
+    model: str | None = None

@@ -1,0 +1,92 @@
+"""Regions of a document that are not prose: front matter, code, comments, URLs.
+
+They are masked (replaced by spaces, newlines kept) so that every rule sees text of
+the same length as the file and every offset still points into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def front_matter(text: str) -> tuple[int, dict[str, Any]]:
+    """Return the length of a leading YAML front matter block and its mapping.
+
+    A block that does not parse as a mapping is not front matter (it may be a
+    horizontal rule in Markdown), so `(0, {})` comes back.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return 0, {}
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        return 0, {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return 0, {}
+    return match.end(), data
+
+
+def prose_spans_to_mask(text: str, markdown: bool) -> list[tuple[int, int]]:
+    """Spans of `text` that rules must not see."""
+    spans = [m.span() for m in _URL.finditer(text)]
+    if markdown:
+        spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
+        spans += _markdown_code_blocks(text)
+        spans += [m.span(0) for m in _INLINE_CODE.finditer(text)]
+        spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text)]
+        spans += [m.span() for m in _HTML_TAG.finditer(text)]
+    return spans
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out `spans` of `text`, keeping newlines so lines stay where they were."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _markdown_code_blocks(text: str) -> list[tuple[int, int]]:
+    if "```" not in text and "~~~" not in text and "    " not in text and "<" not in text:
+        return []
+    tokens = _markdown_parser().parse(text)
+    starts = _line_starts(text)
+    spans = []
+    for token in tokens:
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            first, last = token.map
+            start = starts[first]
+            end = starts[last] if last < len(starts) else len(text)
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts

@@ -1,0 +1,62 @@
+"""Compiled patterns with a time limit, so a user's regex cannot hang a run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from claimlint.kinds.base import OptionError
+
+#: seconds one pattern may spend on one document before the rule is stopped
+MATCH_TIMEOUT = 2.0
+
+
+class PatternTimeout(Exception):
+    """A pattern ran past `MATCH_TIMEOUT` on one document."""
+
+
+def compile_pattern(pattern: str, field: str, *, ignorecase: bool = False) -> Any:
+    """Compile a user pattern (Python `re` syntax), naming the field when it is invalid."""
+    flags = regex.VERSION0 | regex.MULTILINE
+    if ignorecase:
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise OptionError(field, f"invalid regular expression: {exc}") from None
+
+
+def finditer(pattern: Any, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+    """`pattern.finditer` bounded by `MATCH_TIMEOUT`."""
+    end = len(text) if endpos is None else endpos
+    try:
+        yield from pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(
+            f"pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g}s; rule stopped on this file"
+        ) from None
+
+
+def fullmatch(pattern: Any, text: str) -> Any:
+    try:
+        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(
+            f"pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g}s; rule stopped on this file"
+        ) from None
+
+
+def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
+    """One alternation of literal phrases, longest first, bounded by word edges."""
+    alternatives = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        if not phrase.strip():
+            raise OptionError(field, "empty phrase")
+        escaped = regex.escape(phrase.strip())
+        escaped = regex.sub(r"(\\ )+", r"\\s+", escaped)
+        head = r"(?<!\w)" if phrase.strip()[0].isalnum() else ""
+        tail = r"(?!\w)" if phrase.strip()[-1].isalnum() else ""
+        alternatives.append(f"{head}{escaped}{tail}")
+    return compile_pattern("|".join(alternatives), field, ignorecase=ignorecase)

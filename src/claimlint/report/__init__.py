@@ -1,0 +1,22 @@
+"""Reporters: pure functions from a run's results to text (or a rich console)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from claimlint.diagnostics import Diagnostic
+from claimlint.findings import Level
+
+
+@dataclass
+class RunReport:
+    """Everything a reporter may show: diagnostics in order, input errors, notices."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    files: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def counts(self) -> Counter[Level]:
+        return Counter(d.level for d in self.diagnostics)

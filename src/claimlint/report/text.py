@@ -1,0 +1,123 @@
+"""The terminal report: ruff-style diagnostics with a code frame, colour on a TTY,
+plain text when piped or when NO_COLOR is set (rich decides)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from claimlint.diagnostics import Diagnostic, Location
+from claimlint.findings import Level
+from claimlint.report import RunReport
+
+LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "bold cyan"}
+#: extra fields of a finding shown under its frame, in this order
+SHOWN_DATA = ("resolution", "suggestion", "note")
+_CONTEXT = 40
+_MAX_LINE = 100
+
+
+def make_console(stream: TextIO | None = None, color: bool | None = None) -> Console:
+    return Console(
+        file=stream,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        markup=False,
+        force_terminal=color if color else None,
+        no_color=True if color is False else None,
+    )
+
+
+def render(report: RunReport, console: Console, *, show_frames: bool = True) -> None:
+    for diagnostic in report.diagnostics:
+        _diagnostic(console, diagnostic, show_frames)
+    _summary(console, report)
+
+
+def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
+    loc = d.location
+    head = Text.assemble(
+        (f"{d.path}:{loc.line}:{loc.column}:", "bold"),
+        " ",
+        (str(d.level), LEVEL_STYLE[d.level]),
+        ("[", "dim"),
+        (d.rule, "magenta"),
+        ("]", "dim"),
+        " ",
+        d.message,
+    )
+    console.print(head)
+    if not show_frames:
+        return
+    gutter = " " * len(str(loc.line))
+    for line in _frame(d.source_line, loc, gutter, d.level):
+        console.print(line)
+    if d.fix is not None:
+        kind = "fix" if d.fix_safe else "suggested fix"
+        shown = repr(d.fix) if d.fix.strip() != d.fix or not d.fix else f"'{d.fix}'"
+        console.print(
+            Text.assemble(f"{gutter} = ", (f"{kind}: ", "bold green"), f"replace with {shown}")
+        )
+    for related in d.related:
+        rl = related.location
+        console.print(
+            Text.assemble(
+                f"{gutter} = ", ("note: ", "bold"), f"{related.message} ({rl.line}:{rl.column})"
+            )
+        )
+    for key in SHOWN_DATA:
+        value = d.data.get(key)
+        if value:
+            console.print(Text.assemble(f"{gutter} = ", (f"{key}: ", "bold"), str(value)))
+    console.print()
+
+
+def _frame(source_line: str, loc: Location, gutter: str, level: Level) -> list[Text]:
+    line = source_line.replace("\t", " ")
+    start = loc.column - 1
+    end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
+    end = max(end, start + 1)
+    left, right = 0, len(line)
+    if len(line) > _MAX_LINE:
+        left = max(0, start - _CONTEXT)
+        right = min(len(line), max(end, start + 1) + _CONTEXT)
+    shown = line[left:right]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    pad = cell_len(prefix + line[left:start])
+    width = max(1, cell_len(line[start : min(end, right)]))
+    bar = Text(f"{gutter} |", style="blue")
+    return [
+        bar,
+        Text.assemble((f"{loc.line} |", "blue"), " ", prefix, shown, suffix),
+        Text.assemble((f"{gutter} |", "blue"), " ", " " * pad, ("^" * width, LEVEL_STYLE[level])),
+    ]
+
+
+def _summary(console: Console, report: RunReport) -> None:
+    counts = report.counts()
+    total = sum(counts.values())
+    files = len(report.files)
+    file_word = "file" if files == 1 else "files"
+    if total == 0:
+        console.print(Text(f"No findings in {files} {file_word}.", style="bold green"))
+        return
+    parts = []
+    for level in (Level.ERROR, Level.WARNING, Level.INFO):
+        n = counts.get(level, 0)
+        if n:
+            noun = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "info"}[level]
+            parts.append(
+                (f"{n} {noun}{'s' if n != 1 and level != Level.INFO else ''}", LEVEL_STYLE[level])
+            )
+    pieces: list[str | tuple[str, str]] = [f"Found {total} finding{'s' if total != 1 else ''} ("]
+    for i, part in enumerate(parts):
+        if i:
+            pieces.append(", ")
+        pieces.append(part)
+    pieces.append(f") in {files} {file_word}.")
+    console.print(Text.assemble(*pieces))

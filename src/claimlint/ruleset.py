@@ -1,0 +1,71 @@
+"""`RuleSet`: the rules that apply under one configuration, loaded once and shared."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimlint.config import Config
+from claimlint.findings import Level
+from claimlint.kinds.base import KindContext
+from claimlint.rule import Rule
+from claimlint.rules_loader import builtin_pack_paths, load_pack
+from claimlint.yamlfile import YamlError
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    all_rules: tuple[Rule, ...]
+    fail_on: Level
+    context: KindContext
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.all_rules if r.id == rule_id), None)
+
+
+def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
+    """Load the built-in packs and the config's packs; apply enable, disable and levels."""
+    spec = config.spec
+    context = KindContext(facts=None, model=model or spec.model)
+    paths: list[Path] = builtin_pack_paths() if spec.builtin_rules else []
+    paths += [config.resolve(p) for p in spec.rules]
+    loaded: list[Rule] = []
+    where: dict[str, str] = {}
+    for path in paths:
+        for rule in load_pack(path, context):
+            if rule.id in where:
+                raise YamlError(
+                    str(path), None, f"rule id {rule.id!r} is already defined in {where[rule.id]}"
+                )
+            where[rule.id] = str(path)
+            loaded.append(rule)
+    ids = {r.id for r in loaded}
+    categories = {r.category for r in loaded}
+    config_name = str(config.path) if config.path else "configuration"
+    for key in ("disable", "enable", "levels"):
+        for name in getattr(spec, key):
+            if name not in ids and name not in categories:
+                close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise YamlError(config_name, None, f"no rule or category named {name!r}{hint}", key)
+    result = []
+    for rule in loaded:
+        enabled = rule.enabled
+        if rule.id in spec.enable or rule.category in spec.enable:
+            enabled = True
+        if rule.id in spec.disable or rule.category in spec.disable:
+            enabled = False
+        level = spec.levels.get(rule.id) or spec.levels.get(rule.category)
+        rule = dataclasses.replace(
+            rule, enabled=enabled, level=Level.parse(level) if level else rule.level
+        )
+        result.append(rule)
+    return RuleSet(
+        rules=tuple(r for r in result if r.enabled),
+        all_rules=tuple(result),
+        fail_on=Level.parse(spec.fail_on),
+        context=context,
+    )

@@ -1,0 +1,170 @@
+"""Find the files to check, read their bytes and decode them, refusing what is not text.
+
+Everything here reports bad input as `InputError` (one line, no traceback); the
+caller records it and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+STDIN = "-"
+_BINARY_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A file that cannot be checked: the message names the path and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class SkippedFile(InputError):
+    """A file deliberately not checked (too large): a warning, not an error."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded file. `text` is exactly the decoded content (BOM removed, line endings kept)."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.lower().endswith((".md", ".markdown", ".mdx"))
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which files a directory walk picks up."""
+
+    include: Sequence[str] = DEFAULT_INCLUDE
+    exclude: Sequence[str] = ()
+
+    def wants(self, path: Path, root: Path) -> bool:
+        rel = path.relative_to(root).as_posix() if path != root else path.name
+        if any(_glob(rel, pat) or _glob(path.name, pat) for pat in self.exclude):
+            return False
+        return any(_glob(path.name, pat) or _glob(rel, pat) for pat in self.include)
+
+
+def _glob(name: str, pattern: str) -> bool:
+    return fnmatch.fnmatchcase(name, pattern) or (
+        pattern.endswith("/**") and (name + "/").startswith(pattern[:-2])
+    )
+
+
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+
+
+def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | InputError]:
+    """Yield the files to check in a stable order, or an `InputError` for a bad path.
+
+    Files named explicitly are always checked (as ruff does); directories are walked
+    and filtered by the selection.
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield InputError(raw, "no such file or directory")
+        elif path.is_dir():
+            found = False
+            for file in _walk(path):
+                if selection.wants(file, path):
+                    key = os.path.normpath(file)
+                    if key not in seen:
+                        seen.add(key)
+                        found = True
+                        yield str(file)
+            if not found:
+                yield SkippedFile(raw, "no files matching " + ", ".join(selection.include))
+        else:
+            key = os.path.normpath(path)
+            if key not in seen:
+                seen.add(key)
+                yield raw
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode one file (or stdin for "-")."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        return decode(path, data)
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise SkippedFile(path, f"skipped: {size:,} bytes is over the {max_bytes:,}-byte limit")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    return decode(path, data)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(path: str, data: bytes) -> Source:
+    """Decode bytes as UTF-8 (or UTF-8/16/32 with a BOM); refuse binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    path, f"not valid {encoding.upper()} at byte {exc.start}"
+                ) from None
+            return Source(path, text, encoding=encoding, bom=True)
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        raise InputError(path, "binary file (contains NUL bytes); not checked")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from None
+    if _looks_binary(text):
+        raise InputError(path, "binary file (mostly control characters); not checked")
+    return Source(path, text)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_BINARY_SNIFF]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls / len(sample) > 0.1

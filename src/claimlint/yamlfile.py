@@ -1,0 +1,157 @@
+"""Safe YAML loading that remembers where every value stood, for errors that name
+the file, the line and the field; and strict decoding into typed structures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+import yaml
+
+T = TypeVar("T")
+
+
+class YamlError(Exception):
+    """A data file that cannot be used: `file:line: field: problem`."""
+
+    def __init__(self, path: str, line: int | None, problem: str, field: str | None = None) -> None:
+        where = f"{path}:{line}" if line else path
+        what = f"{field}: {problem}" if field else problem
+        super().__init__(f"{where}: {what}")
+        self.path = path
+        self.line = line
+        self.field = field
+        self.problem = problem
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping that knows the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list[Any]):
+    """A sequence that knows the line of each of its items."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            result[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)  # type: ignore[no-untyped-call]
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+
+
+def load(text: str, path: str) -> Any:
+    """Parse YAML text safely (no tags that run code); raise `YamlError` with the line."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlError(path, line, str(exc.problem or exc.context or "invalid YAML")) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, None, f"invalid YAML: {exc}") from None
+
+
+def load_file(path: Path | str) -> Any:
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise YamlError(name, None, "no such file") from None
+    except UnicodeDecodeError as exc:
+        raise YamlError(name, None, f"not valid UTF-8 at byte {exc.start}") from None
+    except OSError as exc:
+        raise YamlError(name, None, exc.strerror or str(exc)) from None
+    return load(text, name)
+
+
+_PATH_PART = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]")
+
+
+def line_of(data: Any, json_path: str) -> tuple[int | None, str]:
+    """Line and dotted field name of a msgspec error path like `$.rules[0].level`."""
+    line = getattr(data, "line", None) or None
+    node = data
+    names: list[str] = []
+    for key, index in _PATH_PART.findall(json_path):
+        if key:
+            names.append(key)
+            if isinstance(node, LineDict) and key in node:
+                line = node.key_lines.get(key, line)
+                node = node[key]
+            else:
+                break
+        else:
+            i = int(index)
+            names.append(f"[{i}]")
+            if isinstance(node, LineList) and i < len(node):
+                line = node.item_lines[i]
+                node = node[i]
+            else:
+                break
+    field = ".".join(names).replace(".[", "[") or None
+    return line, field or ""
+
+
+def convert(data: Any, into: type[T], path: str, where: Any = None) -> T:
+    """Decode `data` strictly into `into`; unknown keys and wrong types raise `YamlError`.
+
+    `where` is the YAML node whose line numbers the error path refers to (default `data`).
+    """
+    try:
+        return msgspec.convert(data, into, strict=True)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        problem, _, json_path = message.partition(" - at `")
+        json_path = json_path.rstrip("`")
+        node = data if where is None else where
+        line, field = line_of(node, json_path)
+        unknown = re.match(r"Object contains unknown field `(.+)`", problem)
+        if unknown:
+            key = unknown.group(1)
+            target = _resolve(node, json_path)
+            if isinstance(target, LineDict):
+                line = target.key_lines.get(key, line)
+            field = f"{field}.{key}" if field else key
+            problem = "unknown key"
+        missing = re.match(r"Object missing required field `(.+)`", problem)
+        if missing:
+            field = f"{field}.{missing.group(1)}" if field else missing.group(1)
+            problem = "required key is missing"
+        raise YamlError(path, line, problem, field or None) from None
+
+
+def _resolve(data: Any, json_path: str) -> Any:
+    node = data
+    for key, index in _PATH_PART.findall(json_path):
+        try:
+            node = node[key] if key else node[int(index)]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node

@@ -1,0 +1,49 @@
+"""Shared helpers: lint a text with the built-in rules, as the engine would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimlint.config import DEFAULT
+from claimlint.document import Document
+from claimlint.engine import lint_document
+from claimlint.findings import Finding
+from claimlint.ruleset import RuleSet, build_ruleset
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture(scope="session")
+def builtin_ruleset() -> RuleSet:
+    return build_ruleset(DEFAULT)
+
+
+def run_rules(
+    ruleset: RuleSet,
+    text: str,
+    *,
+    only: Sequence[str] | None = None,
+    path: str = "article.txt",
+    reference_date: date | None = None,
+) -> list[Finding]:
+    """Findings of the ruleset (or of the rules named in `only`) on `text`."""
+    rules = [r for r in ruleset.all_rules if (r.id in only if only else r.enabled)]
+    doc = Document.from_text(text, path=path, date_override=reference_date)
+    findings, problems = lint_document(doc, rules)
+    assert not [p for p in problems if p.startswith("error:")], problems
+    return findings
+
+
+@pytest.fixture
+def lint(builtin_ruleset: RuleSet) -> Lint:
+    def _lint(text: str, *only: str, **kwargs: object) -> list[Finding]:
+        return run_rules(builtin_ruleset, text, only=only or None, **kwargs)  # type: ignore[arg-type]
+
+    return _lint

@@ -139,10 +139,14 @@ class Document:
         one_per_line = any(len(line) > _HARD_WRAP_WIDTH for line in lines) and len(lines) > 1
         offset = start
         para_start: int | None = None
+        after_heading = False
         for line in lines:
             line_end = offset + len(line)
             stripped = line.strip()
-            begins_block = self.is_markdown and bool(_MARKDOWN_BLOCK_START.match(stripped))
+            begins_block = after_heading or (
+                self.is_markdown and bool(_MARKDOWN_BLOCK_START.match(stripped))
+            )
+            after_heading = self.is_markdown and stripped.startswith("#")
             if not stripped:
                 if para_start is not None:
                     out.append(Paragraph(para_start, offset - 1))
@@ -175,4 +179,5 @@ class Document:
 
             doc = pipeline()(self.lint_text)
             self.cache["spacy_doc"] = doc
-        return doc
+        result: Doc = doc
+        return result

@@ -120,6 +120,8 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
             raise SkippedFile(path, f"skipped: {size:,} bytes is over the {max_bytes:,}-byte limit")
         with open(path, "rb") as handle:
             data = handle.read()
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except PermissionError:

@@ -7,6 +7,7 @@ from typing import Any
 
 from claimlint import __version__
 from claimlint.diagnostics import Diagnostic, Location
+from claimlint.findings import Level
 from claimlint.report import RunReport
 
 _CONTRACT = frozenset(
@@ -68,9 +69,9 @@ def render(report: RunReport) -> str:
         "files": report.files,
         "summary": {
             "files": len(report.files),
-            "error": counts.get(2, 0),
-            "warning": counts.get(1, 0),
-            "info": counts.get(0, 0),
+            "error": counts.get(Level.ERROR, 0),
+            "warning": counts.get(Level.WARNING, 0),
+            "info": counts.get(Level.INFO, 0),
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str)

@@ -1,0 +1,203 @@
+"""Fuzz the engine with the built-in rules: many generated inputs, checking that
+nothing raises, every span lies inside the text and on the line it names, and a
+second run gives the same findings. Not part of the default test run.
+
+    python benchmarks/fuzz.py --count 100000 --seed 1 [--jobs 2] [--out fuzz-failures/]
+
+Prints the counts tried, findings produced and failures (each failing input is
+written to --out so it can be replayed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+PIECES = [
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    ".",
+    "..",
+    "...",
+    " .",
+    " ,",
+    ",,",
+    "“",
+    "”",
+    "‘",
+    "’",
+    '"',
+    "'",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "Source link",
+    "Leave a Reply",
+    "Similar Posts",
+    " / Reuters",
+    " – archive – AFP",
+    "(Photo: AP)",
+    "Jane Saki",
+    "Sacchi",
+    "Psaki",
+    "Biden",
+    "Joe Biden",
+    "Al-Kazemi’s",
+    "said",
+    "told",
+    "spokeswoman, ",
+    "last January",
+    "next April",
+    "on Tuesday",
+    "Tuesday, March 23, 2021",
+    "Wednesday, March 23, 2021",
+    "23 March 2021",
+    "two weeks ago",
+    "in January",
+    "2020",
+    "Feb. 29, 2021",
+    "---\n",
+    "date: 2021-03-23\n",
+    "```\n",
+    "~~~\n",
+    "    ",
+    "<!-- claimlint-disable -->",
+    "<!--",
+    "-->",
+    "# ",
+    "> ",
+    "- ",
+    "[link](http://x.y/..)",
+    "https://a.b/c..d",
+    "`code ..`",
+    "&amp;",
+    "\u200f",
+    "\u200e",
+    "مرحبا",
+    "שלום",
+    "日本語",
+    "e\u0301",
+    "\U0001f600",
+    "\U0010fffd",
+    "\x00",
+    "\x0b",
+    "\x1b",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\t",
+    "\x85",
+    "A",
+    "The",
+    "Iraq",
+    "Iran",
+]
+
+
+def random_text(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 80)):
+        roll = rng.random()
+        if roll < 0.7:
+            parts.append(rng.choice(PIECES))
+        elif roll < 0.9:
+            parts.append("".join(chr(rng.randint(32, 0x2FFF)) for _ in range(rng.randint(1, 6))))
+        else:
+            parts.append("".join(chr(rng.randint(0, 0x10FFFF)) for _ in range(rng.randint(1, 4))))
+    text = "".join(parts)
+    if rng.random() < 0.01:
+        text = text * rng.randint(50, 400)  # long inputs now and then
+    return text
+
+
+def _clean_surrogates(text: str) -> str:
+    return "".join(ch for ch in text if not 0xD800 <= ord(ch) <= 0xDFFF)
+
+
+def run_batch(seed: int, count: int, out: str) -> tuple[int, int, list[str]]:
+    from claimlint.config import DEFAULT
+    from claimlint.diagnostics import diagnose
+    from claimlint.document import Document
+    from claimlint.engine import lint_document
+    from claimlint.ruleset import build_ruleset
+    from claimlint.sources import Source
+
+    rules = build_ruleset(DEFAULT).rules
+    rng = random.Random(seed)
+    findings_total = 0
+    failures: list[str] = []
+    for i in range(count):
+        text = _clean_surrogates(random_text(rng))
+        path = rng.choice(["a.txt", "a.md"])
+        try:
+            results = []
+            for _ in range(2):
+                doc = Document.from_source(Source(path, text))
+                findings, problems = lint_document(doc, rules)
+                errors = [p for p in problems if p.startswith("error:")]
+                if errors:
+                    raise AssertionError(errors)
+                spans = []
+                for f in findings:
+                    assert 0 <= f.start <= f.end <= len(doc.text), (f.rule, f.start, f.end)
+                    d = diagnose(doc, f)
+                    line_start, line_end = doc.line_span(d.location.line)
+                    assert line_start <= f.start <= line_end + 1, f.rule
+                    assert 0 <= d.location.start <= d.location.end <= len(text), f.rule
+                    spans.append((f.rule, f.start, f.end, f.message))
+                results.append(spans)
+            assert results[0] == results[1], "not deterministic"
+            findings_total += len(results[0])
+        except Exception as exc:  # record and go on
+            name = Path(out) / f"seed{seed}-{i}{Path(path).suffix}"
+            name.parent.mkdir(parents=True, exist_ok=True)
+            name.write_text(text, encoding="utf-8")
+            failures.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+    return count, findings_total, failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", default="fuzz-failures")
+    args = parser.parse_args()
+    batches = max(1, args.jobs * 8)
+    per = [args.count // batches + (1 if i < args.count % batches else 0) for i in range(batches)]
+    started = time.perf_counter()
+    tried = produced = 0
+    failures: list[str] = []
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [
+            pool.submit(run_batch, args.seed * 1000 + i, n, args.out) for i, n in enumerate(per)
+        ]
+        for future in futures:
+            n, f, fails = future.result()
+            tried += n
+            produced += f
+            failures += fails
+    elapsed = time.perf_counter() - started
+    for failure in failures[:50]:
+        print("FAIL", failure)
+    print(
+        f"tried={tried} findings={produced} failures={len(failures)} seconds={elapsed:.1f} "
+        f"inputs_per_second={tried / elapsed:.0f}"
+    )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

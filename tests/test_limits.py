@@ -1,0 +1,55 @@
+"""A run must end: bad user patterns are stopped, noisy rules are capped."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from claimlint import engine, patterns
+from claimlint.document import Document
+from claimlint.engine import lint_document
+from claimlint.kinds.base import KindContext
+from claimlint.rules_loader import load_pack
+
+PACK = """\
+rules:
+  - id: {id}
+    kind: existence
+    category: style
+    level: warning
+    message: "found {{match}}"
+    pattern: '{pattern}'
+"""
+
+
+def rule_from(tmp_path: Path, rule_id: str, pattern: str) -> object:
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK.format(id=rule_id, pattern=pattern))
+    (rule,) = load_pack(path, KindContext())
+    return rule
+
+
+def test_catastrophic_pattern_is_stopped_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.2)
+    slow = rule_from(tmp_path, "slow-rule", "(a|aa)+$")
+    doc = Document.from_text("a" * 5000 + "b")
+    started = time.monotonic()
+    findings, problems = lint_document(doc, [slow])  # type: ignore[list-item]
+    assert time.monotonic() - started < 5
+    assert findings == []
+    assert len(problems) == 1
+    assert problems[0].startswith("error: rule slow-rule: pattern '(a|aa)+$' took over 0.2s")
+
+
+def test_findings_are_capped_per_rule_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "MAX_FINDINGS_PER_RULE", 10)
+    noisy = rule_from(tmp_path, "every-x", "x")
+    findings, problems = lint_document(Document.from_text("x " * 25), [noisy])  # type: ignore[list-item]
+    assert len(findings) == 10
+    assert problems == ["note: rule every-x stopped reporting after 10 findings (15 more)"]

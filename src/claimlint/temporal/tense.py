@@ -1,0 +1,137 @@
+"""A cheap guess at the tense around a date expression, from the nearest verb marker.
+
+"met on Tuesday" is past, "will meet on Tuesday" and "scheduled for Tuesday" are
+future. The nearest marker before the expression in its sentence decides; failing
+that, the nearest one after it ("Talks on Tuesday will focus on ..."). No marker:
+`Tense.UNKNOWN`, and the caller picks the news default.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from claimlint.temporal.expressions import sentence_bounds
+
+
+class Tense(Enum):
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+_FUTURE = frozenset(
+    [
+        "will",
+        "won't",
+        "wont",
+        "shall",
+        "'ll",
+        "’ll",
+        "would",
+        "going",
+        "scheduled",
+        "slated",
+        "due",
+        "set",
+        "expected",
+        "planned",
+        "plans",
+        "plan",
+        "intends",
+        "intend",
+        "upcoming",
+        "forthcoming",
+    ]
+)
+_PAST = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "met",
+        "held",
+        "began",
+        "begun",
+        "took",
+        "left",
+        "came",
+        "went",
+        "made",
+        "gave",
+        "spoke",
+        "saw",
+        "found",
+        "fought",
+        "won",
+        "lost",
+        "sent",
+        "wrote",
+        "brought",
+        "became",
+        "put",
+        "ran",
+        "struck",
+        "hit",
+        "fled",
+        "fell",
+        "rose",
+        "led",
+        "kept",
+        "paid",
+        "sought",
+        "thought",
+        "felt",
+        "got",
+        "bought",
+        "caught",
+        "stood",
+        "understood",
+        "ago",
+    ]
+)
+_NOT_PAST_ED = frozenset(
+    [
+        "need",
+        "indeed",
+        "speed",
+        "feed",
+        "seed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "bed",
+        "red",
+        "shed",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
+
+
+def _classify(word: str) -> Tense:
+    lower = word.lower()
+    if lower in _FUTURE or lower.endswith(("'ll", "’ll")):
+        return Tense.FUTURE
+    if lower in _PAST:
+        return Tense.PAST
+    if lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST_ED and word[0].islower():
+        return Tense.PAST
+    return Tense.UNKNOWN
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause around `text[start:end]`."""
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    before = _WORD.findall(text[sentence_start:start])
+    for word in reversed(before):
+        tense = _classify(word)
+        if tense is not Tense.UNKNOWN:
+            return tense
+    for word in _WORD.findall(text[end:sentence_end]):
+        tense = _classify(word)
+        if tense is not Tense.UNKNOWN:
+            return tense
+    return Tense.UNKNOWN

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from claimlint import temporal
 from claimlint.document import Document
-from claimlint.findings import Finding
+from claimlint.findings import Finding, Related
 from claimlint.kinds.base import Kind, KindContext, Options
 from claimlint.rule import Rule
 from claimlint.temporal import DateExpression, Form, Reference, describe
@@ -76,6 +76,14 @@ def problem(
             f"but the year is not written; write '{expression.description}'"
         )
     return None
+
+
+def anchoring(reference: Reference) -> tuple[Related, ...]:
+    """The reference date's location as a secondary location, when it is in the text."""
+    if reference.start is None or reference.end is None:
+        return ()
+    message = f"reference date {reference.date.isoformat()}, from the {reference.label}"
+    return (Related(reference.start, reference.end, message),)
 
 
 class RelativeDatesOptions(Options, frozen=True):
@@ -135,6 +143,7 @@ class AmbiguousDates(Kind):
                 expression.end,
                 {"text": expression.text, "problem": why, "resolution": expression.description},
                 data=data,
+                related=anchoring(reference),
             )
 
 

@@ -108,6 +108,7 @@ _NOT_PAST_ED = frozenset(
         "shed",
     ]
 )
+_PASSIVE = frozenset({"be", "been", "being"})
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
 
 
@@ -126,8 +127,10 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around `text[start:end]`."""
     sentence_start, sentence_end = sentence_bounds(text, start, end)
     before = _WORD.findall(text[sentence_start:start])
-    for word in reversed(before):
-        tense = _classify(word)
+    for index in range(len(before) - 1, -1, -1):
+        tense = _classify(before[index])
+        if tense is Tense.PAST and index > 0 and before[index - 1].lower() in _PASSIVE:
+            continue  # "will be held": the auxiliary before "be" decides
         if tense is not Tense.UNKNOWN:
             return tense
     for word in _WORD.findall(text[end:sentence_end]):

@@ -79,10 +79,15 @@ class TestLevels:
         assert finding.level is Level.WARNING
         assert "March 26, 2021 or April 2, 2021" in finding.message
 
-    def test_a_month_of_a_later_year_wants_its_year(self, lint: Lint) -> None:
-        (finding,) = dated(lint, "Elections will be held in January.")
+    def test_a_month_of_a_past_year_wants_its_year(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "The talks began in June.")
         assert finding.level is Level.WARNING
-        assert "January 2022" in finding.message
+        assert "June 2020" in finding.message
+
+    def test_a_coming_month_of_next_year_is_info(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "Elections will be held in January.")
+        assert finding.level is Level.INFO
+        assert finding.message == "'January' = January 2022"
 
     def test_bare_weekdays_are_info(self, lint: Lint) -> None:
         findings = dated(lint, "The ministers met on Friday and will meet again on Monday.")

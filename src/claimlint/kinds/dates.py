@@ -7,9 +7,10 @@ dates, and the one note for an article with no date at all.
   news editor wants with their year:
   `last-month` "last January" when January of the reference year and of the year
   before are both possible; `next-month` the same for "next April" (off by default:
-  "next April" in March is the coming April in news use); `other-year-month` a month
-  without its year that falls outside the reference year ("last June" in March
-  2021); `last-next-weekday` "next Friday" when this week's and next week's Friday
+  "next April" in March is the coming April in news use); `past-year-month` a month
+  without its year that falls in a year before the reference year ("last June" in
+  March 2021; a coming month of next year, "in January" written in November, is
+  how news copy speaks and is left alone); `last-next-weekday` "next Friday" when this week's and next week's Friday
   are both possible.
 - `undated` reports once, at the first relative date, that the article has no
   reference date, instead of one finding per unresolvable expression.
@@ -30,8 +31,8 @@ from claimlint.kinds.base import Kind, KindContext, Options
 from claimlint.rule import Rule
 from claimlint.temporal import DateExpression, Form, Reference, describe
 
-Check = Literal["last-month", "next-month", "other-year-month", "last-next-weekday"]
-DEFAULT_CHECKS: tuple[Check, ...] = ("last-month", "other-year-month", "last-next-weekday")
+Check = Literal["last-month", "next-month", "past-year-month", "last-next-weekday"]
+DEFAULT_CHECKS: tuple[Check, ...] = ("last-month", "past-year-month", "last-next-weekday")
 
 _MONTH_FORMS = frozenset({Form.MONTH, Form.LAST_NEXT_MONTH_NAME, Form.THIS_MONTH_NAME})
 
@@ -67,12 +68,11 @@ def problem(
         return f"may mean {readings}; name the day with its date"
     if (
         form in _MONTH_FORMS
-        and "other-year-month" in checks
-        and resolved.start.year != reference.date.year
+        and "past-year-month" in checks
+        and resolved.start.year < reference.date.year
     ):
-        side = "before" if resolved.start.year < reference.date.year else "after"
         return (
-            f"= {expression.description}, the year {side} the article's, "
+            f"= {expression.description}, a year before the article's, "
             f"but the year is not written; write '{expression.description}'"
         )
     return None

@@ -85,7 +85,7 @@ _PATTERNS: tuple[tuple[Form, str], ...] = (
     (Form.YEAR, rf"\b(?P<x>(?P<qualifier>{_QUALIFIER})-(?P<year>{YEAR}))"),
     (
         Form.MONTH,
-        rf"\b{_PREPOSITION}\s+(?P<x>(?:(?P<qualifier>{_QUALIFIER})[-\s]+)?(?P<month>{MONTH_FULL}))\b(?!-)",
+        rf"\b(?P<preposition>{_PREPOSITION})\s+(?P<x>(?:(?P<qualifier>{_QUALIFIER})[-\s]+)?(?P<month>{MONTH_FULL}))\b(?!-)",
     ),
     (Form.MONTH, rf"\b(?P<x>(?P<qualifier>{_QUALIFIER})[-\s]+(?P<month>{MONTH_FULL}))\b(?!-)"),
     (
@@ -115,8 +115,14 @@ _PATTERNS: tuple[tuple[Form, str], ...] = (
     ),
     (
         Form.RELATIVE_UNIT,
-        rf"\b(?P<x>(?P<mod>{_I}last|next|this|the\s+past|the\s+coming|the\s+last|the\s+next))\s+"
-        rf"(?P<unit>{_I}week|weekend|month|year)))\b(?!\s+(?:of|in|or|and)\b)(?!['’-])",
+        rf"\b(?P<x>(?P<mod>{_I}last|next|this))\s+(?P<unit>{_I}week|weekend|month|year)))\b"
+        r"(?!\s+of\b)(?![-])",
+    ),
+    (
+        # "the last year of his term" is not a date
+        Form.RELATIVE_UNIT,
+        rf"\b(?P<x>(?P<mod>{_I}the\s+past|the\s+coming|the\s+last|the\s+next))\s+"
+        rf"(?P<unit>{_I}week|weekend|month|year)))\b(?!\s+(?:of|in|or|and|before|after)\b)(?![-])",
     ),
     (
         Form.RELATIVE_UNIT,
@@ -224,6 +230,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*|\n)$")
 _MONTH_SET = frozenset(MONTHS)
+_SENTENCE_ENDS = (". ", ".\n", "! ", "!\n", "? ", "?\n", "\n\n")
 
 
 def find(text: str) -> list[Candidate]:
@@ -278,8 +285,9 @@ def _is_dated_weekday(before: str, after: str) -> bool:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a span, cut at sentence punctuation or a line break."""
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
-    right_candidates = [i for i in (text.find(m, end) for m in (". ", "! ", "? ", "\n")) if i >= 0]
+    """The sentence around a span, cut at sentence punctuation or a blank line (hard-
+    wrapped text has single line breaks inside its sentences)."""
+    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS)
+    right_candidates = [i for i in (text.find(m, end) for m in _SENTENCE_ENDS) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
     return left + 1, right

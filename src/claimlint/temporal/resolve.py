@@ -218,6 +218,8 @@ def _month(candidate: Candidate, text: str, reference: date) -> _Result:
     month = month_number(parts["month"])
     year = reference.year
     tense = tense_at(text, candidate.start, candidate.end)
+    if parts.get("preposition", "").lower() == "since":
+        tense = Tense.PAST
     if tense is Tense.PAST and month > reference.month:
         year -= 1
     elif tense is Tense.FUTURE and month < reference.month:

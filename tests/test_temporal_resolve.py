@@ -186,3 +186,10 @@ def test_descriptions_name_the_resolution() -> None:
     assert resolve("They met last Monday.").description == "March 22, 2021"
     assert resolve("Prices rose late last year.").description == "late 2020"
     assert resolve("Prices rose last week.").description == "the week of March 15, 2021"
+
+
+def test_a_bare_month_takes_the_year_written_before_it_in_its_sentence() -> None:
+    expression = resolve("No budget was passed in 2019 after oil prices fell in April.", index=1)
+    assert expression.resolved is not None
+    assert expression.resolved.iso() == "2019-04-01/2019-04-30"
+    assert expression.explicit_year

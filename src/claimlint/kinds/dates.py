@@ -70,6 +70,7 @@ def problem(
         form in _MONTH_FORMS
         and "past-year-month" in checks
         and resolved.start.year < reference.date.year
+        and not expression.explicit_year
     ):
         return (
             f"= {expression.description}, a year before the article's, "

@@ -6,7 +6,8 @@ March 31" to February 28 or 29, as a reader would). Weeks run Monday to Sunday.
 Choices where English is loose, made once here:
 - a bare weekday is the reference day when it names that day; otherwise the coming
   one when the clause is in the future tense, else the past one (news reports the past);
-- a bare month is in the reference year, unless the tense puts it in the year before
+- a bare month takes the year written earlier in its sentence ("in 2020 ... in
+  April"); else it is in the reference year, unless the tense puts it in the year before
   ("began in June" in a March article) or after ("will vote in January");
 - a month and day without a year lie within about six months of the reference date
   (near New Year, the tense or a named weekday picks between the two years);
@@ -25,7 +26,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from claimlint.temporal import describe
-from claimlint.temporal.expressions import Candidate
+from claimlint.temporal.expressions import Candidate, sentence_bounds
 from claimlint.temporal.lexicon import month_number, number, weekday_number
 from claimlint.temporal.model import DateExpression, DateRange, Form, Granularity
 from claimlint.temporal.tense import Tense, tense_at
@@ -120,6 +121,15 @@ def _resolve(
     else:
         resolver = _RESOLVERS[form]
         result = resolver(candidate, text, reference or date.min)
+    if form is Form.MONTH:
+        year = _year_in_sentence(candidate, text, earlier)
+        if year is not None:
+            # "no budget in 2020 because of the fall of oil prices in April"
+            explicit_year = True
+            month = month_number(parts["month"])
+            result = _Result(
+                month_range(year, month), Granularity.MONTH, qualifier=result.qualifier
+            )
     weekday = weekday_number(parts["weekday"]) if "weekday" in parts else None
     matches: bool | None = None
     resolved = result.resolved
@@ -148,6 +158,21 @@ def _resolve(
         needs_reference=needs_reference,
         anchor_start=anchor.start if anchor is not None else None,
     )
+
+
+def _year_in_sentence(
+    candidate: Candidate, text: str, earlier: Sequence[DateExpression]
+) -> int | None:
+    """The year written last before it in the same sentence, if any."""
+    sentence_start, _ = sentence_bounds(text, candidate.start, candidate.end)
+    for e in reversed(earlier):
+        if e.start < sentence_start:
+            return None
+        if e.explicit_year and e.resolved is not None:
+            if e.resolved.start.year == e.resolved.end.year:
+                return e.resolved.start.year
+            return None
+    return None
 
 
 def _granularity_of(form: Form, parts: dict[str, str]) -> Granularity:

@@ -44,7 +44,21 @@ _FUTURE = frozenset(
         "upcoming",
         "forthcoming",
         # the present of a schedule: "the law takes effect in January"
-        *["is", "are", "begins", "starts", "ends", "expires", "opens", "closes", "resumes", "takes", "meets", "holds", "comes"],
+        *[
+            "is",
+            "are",
+            "begins",
+            "starts",
+            "ends",
+            "expires",
+            "opens",
+            "closes",
+            "resumes",
+            "takes",
+            "meets",
+            "holds",
+            "comes",
+        ],
         *["raises", "cuts", "lasts", "runs", "continues", "returns", "applies"],
     ]
 )

@@ -10,6 +10,11 @@ from claimlint.kinds.base import Kind
 _REGISTRY: dict[str, str] = {
     "existence": "claimlint.kinds.existence:Existence",
     "substitution": "claimlint.kinds.substitution:Substitution",
+    "relative-dates": "claimlint.kinds.dates:RelativeDates",
+    "ambiguous-dates": "claimlint.kinds.dates:AmbiguousDates",
+    "undated": "claimlint.kinds.dates:Undated",
+    "weekday": "claimlint.kinds.weekday:WeekdayMismatch",
+    "impossible-date": "claimlint.kinds.weekday:ImpossibleDate",
 }
 
 

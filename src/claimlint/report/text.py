@@ -33,9 +33,25 @@ def make_console(stream: TextIO | None = None, color: bool | None = None) -> Con
 
 
 def render(report: RunReport, console: Console, *, show_frames: bool = True) -> None:
+    announced: set[str] = set()
     for diagnostic in report.diagnostics:
+        if diagnostic.path not in announced:
+            announced.add(diagnostic.path)
+            _reference_date(console, diagnostic.path, report.files.get(diagnostic.path, {}))
         _diagnostic(console, diagnostic, show_frames)
     _summary(console, report)
+
+
+def _reference_date(console: Console, path: str, meta: dict[str, object]) -> None:
+    """Once per file: the date its relative dates were read against, and its source."""
+    if "reference_date" not in meta:
+        return
+    if meta["reference_date"] is None:
+        line = "no reference date (no --date, front matter date or dateline)"
+    else:
+        line = f"reference date {meta['reference_date']} from {meta.get('reference_detail')}"
+    console.print(Text.assemble((f"{path}: ", "bold"), (line, "dim")))
+    console.print()
 
 
 def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:

@@ -1,0 +1,170 @@
+"""A cheap guess at the tense around a date expression, from the nearest verb marker.
+
+"met on Tuesday" is past, "will meet on Tuesday", "scheduled for Tuesday" and the
+present of a schedule ("the council meets on Tuesday") are future. The nearest marker before the expression in its clause decides; failing that,
+the nearest one after it ("Talks on Tuesday will focus on ..."); failing that,
+the same in the whole sentence. No marker:
+`Tense.UNKNOWN`, and the caller picks the news default.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from claimlint.temporal.expressions import sentence_bounds
+
+
+class Tense(Enum):
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+_FUTURE = frozenset(
+    [
+        "will",
+        "won't",
+        "wont",
+        "shall",
+        "'ll",
+        "’ll",
+        "would",
+        "going",
+        "scheduled",
+        "slated",
+        "due",
+        "set",
+        "expected",
+        "planned",
+        "plans",
+        "plan",
+        "intends",
+        "intend",
+        "upcoming",
+        "forthcoming",
+        # the present of a schedule: "the law takes effect in January"
+        *[
+            "is",
+            "are",
+            "begins",
+            "starts",
+            "ends",
+            "expires",
+            "opens",
+            "closes",
+            "resumes",
+            "takes",
+            "meets",
+            "holds",
+            "comes",
+        ],
+        *["raises", "cuts", "lasts", "runs", "continues", "returns", "applies"],
+    ]
+)
+_PAST = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "met",
+        "held",
+        "began",
+        "begun",
+        "took",
+        "left",
+        "came",
+        "went",
+        "made",
+        "gave",
+        "spoke",
+        "saw",
+        "found",
+        "fought",
+        "won",
+        "lost",
+        "sent",
+        "wrote",
+        "brought",
+        "became",
+        "put",
+        "ran",
+        "struck",
+        "hit",
+        "fled",
+        "fell",
+        "rose",
+        "led",
+        "kept",
+        "paid",
+        "sought",
+        "thought",
+        "felt",
+        "got",
+        "bought",
+        "caught",
+        "stood",
+        "understood",
+        "ago",
+    ]
+)
+_NOT_PAST_ED = frozenset(
+    [
+        "need",
+        "indeed",
+        "speed",
+        "feed",
+        "seed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "bed",
+        "red",
+        "shed",
+    ]
+)
+_CLAUSE_MARKS = (",", ";", " — ", " – ", "(", ")")
+_PASSIVE = frozenset({"be", "been", "being"})
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
+
+
+def _classify(word: str) -> Tense:
+    lower = word.lower()
+    if lower in _FUTURE or lower.endswith(("'ll", "’ll")):
+        return Tense.FUTURE
+    if lower in _PAST:
+        return Tense.PAST
+    if lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST_ED and word[0].islower():
+        return Tense.PAST
+    return Tense.UNKNOWN
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause around `text[start:end]`, else of its sentence."""
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    clause_start = max(sentence_start, *(text.rfind(m, 0, start) + 1 for m in _CLAUSE_MARKS))
+    clause_ends = [i for i in (text.find(m, end, sentence_end) for m in _CLAUSE_MARKS) if i >= 0]
+    clause_end = min(clause_ends, default=sentence_end)
+    for left, right in ((clause_start, clause_end), (sentence_start, sentence_end)):
+        tense = _nearest(text[left:start], text[end:right])
+        if tense is not Tense.UNKNOWN:
+            return tense
+    return Tense.UNKNOWN
+
+
+def _nearest(before_text: str, after_text: str) -> Tense:
+    before = _WORD.findall(before_text)
+    for index in range(len(before) - 1, -1, -1):
+        tense = _classify(before[index])
+        if tense is Tense.PAST and index > 0 and before[index - 1].lower() in _PASSIVE:
+            continue  # "will be held": the auxiliary before "be" decides
+        if tense is not Tense.UNKNOWN:
+            return tense
+    for word in _WORD.findall(after_text):
+        tense = _classify(word)
+        if tense is not Tense.UNKNOWN:
+            return tense
+    return Tense.UNKNOWN

@@ -1,0 +1,175 @@
+"""The dates rules as an editor meets them: levels, messages, resolutions, silence."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claimlint.cli import app
+from claimlint.findings import Finding, Level
+from tests.conftest import ARTICLES, Lint
+
+DATE_RULES = (
+    "relative-date",
+    "ambiguous-date",
+    "weekday-mismatch",
+    "impossible-date",
+    "undated-article",
+)
+SEED = ARTICLES / "000_09f3789a519224e6.txt"
+TUESDAY = date(2021, 3, 23)
+
+
+def dated(lint: Lint, text: str, reference: date | None = TUESDAY) -> list[Finding]:
+    return lint(text, *DATE_RULES, reference_date=reference)
+
+
+def at(findings: list[Finding], text: str, source: str) -> list[Finding]:
+    start = source.index(text)
+    return [f for f in findings if f.start < start + len(text) and start < f.end]
+
+
+class TestSeed:
+    text = SEED.read_text(encoding="utf-8")
+
+    def test_next_april_is_info_with_its_resolution(self, lint: Lint) -> None:
+        (finding,) = at(dated(lint, self.text, None), "Next April", self.text)
+        assert finding.level is Level.INFO
+        assert finding.data["resolution"] == "'Next April' = April 2021"
+        assert finding.data["resolved"] == "2021-04-01/2021-04-30"
+        assert finding.data["granularity"] == "month"
+
+    def test_last_january_is_ambiguous(self, lint: Lint) -> None:
+        (finding,) = at(dated(lint, self.text, None), "last January", self.text)
+        assert finding.level is Level.WARNING
+        assert "January 2021 or January 2020" in finding.message
+        assert finding.related and "dateline" in finding.related[0].message
+
+    def test_last_june_wants_its_year(self, lint: Lint) -> None:
+        (finding,) = at(dated(lint, self.text, None), "last June", self.text)
+        assert finding.level is Level.WARNING
+        assert finding.data["resolved"] == "2020-06-01/2020-06-30"
+        assert "June 2020" in finding.message
+
+    def test_quiet_where_nothing_is_wrong(self, lint: Lint) -> None:
+        findings = dated(lint, self.text, None)
+        for text in ("Tuesday, March 23, 2021", "Associated Press, Tuesday", "office in January"):
+            assert all(f.level is Level.INFO for f in at(findings, text, self.text)), text
+        assert not at(findings, "Tuesday, March 23, 2021", self.text)
+
+
+class TestLevels:
+    def test_each_relative_date_once(self, lint: Lint) -> None:
+        findings = dated(lint, "The strike last January killed him, officials said last week.")
+        assert [(f.rule, f.level) for f in findings] == [
+            ("ambiguous-date", Level.WARNING),
+            ("relative-date", Level.INFO),
+        ]
+
+    def test_last_december_in_january(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "The law was passed last December.", date(2021, 1, 5))
+        assert finding.level is Level.WARNING
+        assert finding.data["resolved"] == "2020-12-01/2020-12-31"
+
+    def test_next_friday_in_the_same_week_is_ambiguous(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "The vote is set for next Friday.")
+        assert finding.level is Level.WARNING
+        assert "March 26, 2021 or April 2, 2021" in finding.message
+
+    def test_a_month_of_a_past_year_wants_its_year(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "The talks began in June.")
+        assert finding.level is Level.WARNING
+        assert "June 2020" in finding.message
+
+    def test_a_coming_month_of_next_year_is_info(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "Elections will be held in January.")
+        assert finding.level is Level.INFO
+        assert finding.message == "'January' = January 2022"
+
+    def test_bare_weekdays_are_info(self, lint: Lint) -> None:
+        findings = dated(lint, "The ministers met on Friday and will meet again on Monday.")
+        assert [(f.level, f.data["resolved"]) for f in findings] == [
+            (Level.INFO, "2021-03-19"),
+            (Level.INFO, "2021-03-29"),
+        ]
+
+
+class TestWeekdayMismatch:
+    def test_wrong_weekday_is_an_error(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "The ministry announced, Wednesday, March 23, 2021, that", None)
+        assert finding.rule == "weekday-mismatch"
+        assert finding.level is Level.ERROR
+        assert finding.message == (
+            "'Wednesday, March 23, 2021': March 23, 2021 is a Tuesday, not a Wednesday"
+        )
+
+    def test_wrong_weekday_in_a_dateline_is_still_the_reference(self, lint: Lint) -> None:
+        text = "Wednesday, March 23, 2021\n\nThe minister resigned yesterday."
+        findings = dated(lint, text, None)
+        assert [f.rule for f in findings] == ["weekday-mismatch", "relative-date"]
+        assert findings[1].data["resolved"] == "2021-03-22"
+
+    def test_date_without_year_is_checked_in_the_implied_year(self, lint: Lint) -> None:
+        findings = dated(lint, "The meeting on Friday, Jan. 3, was cancelled.")
+        (finding,) = [f for f in findings if f.level is Level.ERROR]
+        assert finding.rule == "weekday-mismatch"
+        assert "January 3, 2021 is a Sunday" in finding.message
+
+    def test_right_weekdays_are_silent(self, lint: Lint) -> None:
+        text = "Votes were cast on Sunday, Feb. 28, 2021, and on Monday 1 March 2021."
+        assert dated(lint, text) == []
+
+    def test_impossible_date(self, lint: Lint) -> None:
+        (finding,) = dated(lint, "The deal was signed on February 29, 2021.")
+        assert finding.rule == "impossible-date"
+
+
+class TestUndated:
+    def test_one_finding_for_the_article(self, lint: Lint) -> None:
+        text = "The minister resigned last week.\n\nOfficials said on Tuesday that talks begin next month."
+        (finding,) = dated(lint, text, None)
+        assert finding.rule == "undated-article"
+        assert finding.level is Level.INFO
+        assert "3 relative date(s)" in finding.message
+        assert text[finding.start : finding.end] == "last week"
+
+    def test_absolute_dates_need_no_reference(self, lint: Lint) -> None:
+        assert dated(lint, "The deal was signed on March 3, 2021, in Baghdad.", None) == []
+
+
+def test_clean_wire_copy_gets_no_warnings(lint: Lint) -> None:
+    text = (
+        "BAGHDAD, March 23, 2021 — Iraq's prime minister said on Tuesday that talks with "
+        "the United States would resume in April, a year after they began in June 2020. "
+        "The Sunday Times reported that the March 2020 deal may be revised. "
+        "Officials meet every Friday, and Black Friday sales were down in November 2020. "
+        "The strike on Jan. 3, 2020, killed Qassem Soleimani. Biden took office in January."
+    )
+    findings = dated(lint, text, None)
+    assert [f for f in findings if f.level > Level.INFO] == []
+
+
+def test_json_output_carries_the_resolution_and_the_reference(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Tuesday, March 23, 2021\n\nThe talks began last June.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--isolated", str(article)])
+    payload = json.loads(result.stdout)
+    (finding,) = [f for f in payload["findings"] if f["category"] == "dates"]
+    assert finding["resolved"] == "2020-06-01/2020-06-30"
+    assert finding["granularity"] == "month"
+    assert finding["resolution"] == "'last June' = June 2020"
+    meta = payload["files"][str(article)]
+    assert meta["reference_date"] == "2021-03-23"
+    assert meta["reference_source"] == "dateline"
+
+
+def test_text_report_names_the_reference_date_once(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Tuesday, March 23, 2021\n\nTalks began last June and last May.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["check", "--isolated", "--date", "2021-03-24", str(article)])
+    assert result.stdout.count("reference date 2021-03-24 from --date") == 1

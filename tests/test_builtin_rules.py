@@ -44,8 +44,8 @@ def test_caption_requires_a_short_line_ending_in_a_credit(lint: Lint) -> None:
         "currency, announced a package of subsidies on Monday that economists at several "
         "banks described as too small to matter, according to Reuters"
     )
-    assert not lint(long_sentence + "\n")
-    assert not lint("“We will not back down,” he told AFP.\n")
+    assert not lint(long_sentence + "\n", "caption-with-credit")
+    assert not lint("“We will not back down,” he told AFP.\n", "caption-with-credit")
 
 
 def test_substitution_keeps_capitals_and_offers_a_safe_fix(lint: Lint) -> None:

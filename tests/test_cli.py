@@ -14,7 +14,7 @@ from claimlint.cli import app
 
 runner = CliRunner()
 MESSY = "The era .. America sets the date.\n\nOutside Baghdad airport .\n\nSource link\n"
-CLEAN = "The White House said on Tuesday that talks would resume.\n"
+CLEAN = "The White House said that talks would resume.\n"
 CONTRACT = {
     "path",
     "rule",

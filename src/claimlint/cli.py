@@ -154,7 +154,10 @@ def list_rules(
         table.add_row(
             r.id, r.kind_name, r.category, str(r.level), r.pack, "yes" if r.enabled else "no"
         )
-    text.make_console(sys.stdout).print(table)
+    console = text.make_console(sys.stdout)
+    if not console.is_terminal:
+        console.width = 250  # piped: never truncate rule ids
+    console.print(table)
 
 
 @app.command()

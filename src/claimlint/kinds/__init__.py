@@ -10,6 +10,8 @@ from claimlint.kinds.base import Kind
 _REGISTRY: dict[str, str] = {
     "existence": "claimlint.kinds.existence:Existence",
     "substitution": "claimlint.kinds.substitution:Substitution",
+    "names": "claimlint.kinds.names:Names",
+    "names-across-files": "claimlint.kinds.names_across:NamesAcrossFiles",
 }
 
 

@@ -56,6 +56,7 @@ class Person:
     misspellings: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
+    index: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class Event:
     cues: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
+    index: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,7 @@ def _person(spec: _PersonSpec, path: str, node: Any, index: int) -> Person:
         misspellings=tuple(m.strip() for m in spec.misspellings),
         source=path,
         line=_line(node) or 0,
+        index=index,
     )
 
 
@@ -202,6 +205,7 @@ def _event(spec: _EventSpec, path: str, node: Any, index: int) -> Event:
         cues=tuple(c.strip() for c in spec.cues),
         source=path,
         line=_line(node) or 0,
+        index=index,
     )
 
 
@@ -238,12 +242,15 @@ def _check_across(facts: Facts) -> None:
                 event.source,
                 event.line,
                 f"duplicate event id {event.id!r} (first in {first.source}:{first.line})",
-                "id",
+                f"events[{event.index}].id",
             )
         seen_ids[event.id] = event
     owner: dict[str, Person] = {}
     for person in facts.people:
-        for form in (person.name, *person.variants, *person.misspellings):
+        fields = [("name", person.name)]
+        fields += [("variants", v) for v in person.variants]
+        fields += [("misspellings", m) for m in person.misspellings]
+        for field, form in fields:
             key = form.casefold()
             other = owner.get(key)
             if other is not None and other is not person:
@@ -251,7 +258,7 @@ def _check_across(facts: Facts) -> None:
                     person.source,
                     person.line,
                     f"{form!r} is also listed for {other.name} ({other.source}:{other.line})",
-                    "name",
+                    f"people[{person.index}].{field}",
                 )
             owner[key] = person
 

@@ -17,7 +17,7 @@ import regex
 
 from claimlint.document import Document
 from claimlint.names import lexicon
-from claimlint.names.spelling import spelling_key
+from claimlint.names.spelling import metaphone_key, sound_key, sounds_alike, spelling_key
 
 _PARTICLE_ALT = "|".join(sorted(lexicon.PARTICLES, key=len, reverse=True))
 _WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]*)?(?:[-‑]\p{L}[\p{L}\p{M}]*)*"
@@ -46,7 +46,7 @@ _APPOSITIVE_AFTER = regex.compile(
 )
 _CLAUSE_START = regex.compile(r"[,.;:!?()\n](?=[^,.;:!?()\n]*$)")
 _ROLE_IN_CLAUSE = regex.compile(
-    rf"\b(?:the|a|an|its|his|her|their|as)[ \t]+(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?(?P<role>{_TITLE_ALT})\b"
+    rf"\b(?i:the|a|an|its|his|her|their|as)[ \t]+(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?(?P<role>{_TITLE_ALT})\b"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ \t]*)$")
 
@@ -126,7 +126,7 @@ def find_mentions(
         if evidence is not None:
             mention = _mention(cand, evidence)
             mentions[(mention.start, mention.end)] = mention
-    _link(candidates, mentions)
+    _link(candidates, mentions, [_surname_of(form) for form in known_forms])
     return sorted(mentions.values(), key=lambda m: m.start)
 
 
@@ -263,18 +263,41 @@ def _mention(cand: _Candidate, evidence: str) -> Mention:
     )
 
 
-def _link(candidates: list[_Candidate], mentions: dict[tuple[int, int], Mention]) -> None:
-    """Bare mentions of a known person: the same full name, or the same surname."""
+def _link(
+    candidates: list[_Candidate], mentions: dict[tuple[int, int], Mention], known: list[str]
+) -> None:
+    """Bare mentions of a known person: the same full name or surname, or a surname that
+    reads like a known one (the drift this layer exists to catch: "Suleimani had led")."""
     full_names = {_form_key(m.text) for m in mentions.values()}
     surnames = {spelling_key(m.surname) for m in mentions.values() if m.full}
+    alike: dict[str, list[str]] = {}
+    for surname in {spelling_key(m.surname) for m in mentions.values()} | {
+        spelling_key(k) for k in known if k
+    }:
+        for bucket in (sound_key(surname), "|" + metaphone_key(surname)):
+            alike.setdefault(bucket, []).append(surname)
     for cand in candidates:
-        if (cand.start, cand.end) in mentions:
+        if (cand.start, cand.end) in mentions or len(cand.tokens) > 3:
             continue
         key = _form_key(_joined(cand.tokens))
         last = spelling_key(cand.tokens[-1].text)
-        if key in full_names or (last in surnames and len(cand.tokens) <= 3):
-            mention = _mention(cand, "linked")
+        evidence = None
+        if key in full_names or last in surnames:
+            evidence = "linked"
+        elif any(
+            sounds_alike(last, other)
+            for bucket in (sound_key(last), "|" + metaphone_key(last))
+            for other in alike.get(bucket, ())
+        ):
+            evidence = "alike"
+        if evidence is not None:
+            mention = _mention(cand, evidence)
             mentions[(mention.start, mention.end)] = mention
+
+
+def _surname_of(form: str) -> str:
+    words = [w for w in form.split() if not w.islower()]
+    return words[-1] if words else ""
 
 
 def _joined(tokens: Sequence[_Token]) -> str:

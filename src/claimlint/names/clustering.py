@@ -145,4 +145,4 @@ def given_compatible(a: str, b: str) -> bool:
 def _reference(group: list[Spelling], prefer: Callable[[Spelling], bool] | None) -> Spelling:
     preferred = [s for s in group if prefer is not None and prefer(s)]
     pool = preferred or group
-    return max(pool, key=lambda s: (s.weight, -s.first))
+    return max(pool, key=lambda s: (s.weight, any(m.full for m in s.mentions), -s.first))

@@ -94,7 +94,7 @@ ORGANISATION_WORDS = _words(
     government administration parliament assembly congress senate cabinet
     treaty accord agreement deal summit conference forum initiative program
     programme project plan operation war revolution crisis day week era
-    coalition alliance bloc order church mosque temple hospital prison
+    coalition alliance bloc order church mosque temple hospital prison staff chiefs
     """
 )
 

@@ -75,14 +75,18 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def score(path: Path, ruleset: RuleSet, with_facts: bool) -> Score:
-    expected: dict[str, Any] = yaml.safe_load(path.with_name(path.stem + ".expected.yaml").read_text())
+    expected: dict[str, Any] = yaml.safe_load(
+        path.with_name(path.stem + ".expected.yaml").read_text()
+    )
     text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     items = [i for i in expected.get("must") or [] if i["category"] == "names"]
     if with_facts:
         items += [i for i in expected.get("with_facts") or [] if i["category"] == "names"]
     groups: dict[str, list[list[tuple[int, int]]]] = defaultdict(list)
     for index, item in enumerate(items):
-        groups[item.get("group") or f"#{index}"].append(spans_of(text, item["text"], item.get("line")))
+        groups[item.get("group") or f"#{index}"].append(
+            spans_of(text, item["text"], item.get("line"))
+        )
     rules = [r for r in ruleset.rules if r.category == "names"]
     doc = Document.from_text(text, path=str(path))
     began = time.perf_counter()
@@ -111,17 +115,22 @@ def main() -> int:
     parser.add_argument("--facts", action="store_true", help="also score the seed with its facts")
     parser.add_argument("articles", nargs="*", type=Path)
     args = parser.parse_args()
-    articles = args.articles or sorted(
-        p
-        for p in (ROOT / "tests" / "articles").glob("names_*")
-        if p.suffix in (".txt", ".md")
-    ) + [SEED]
+    articles = args.articles or [
+        *sorted(
+            p for p in (ROOT / "tests" / "articles").glob("names_*") if p.suffix in (".txt", ".md")
+        ),
+        SEED,
+    ]
     runs: list[tuple[str, Path, Config, bool]] = [(p.name, p, DEFAULT, False) for p in articles]
     if args.facts:
-        runs.append((f"{SEED.name} +facts", SEED, load_config(ROOT / "seeds" / ".claimlint.yaml"), True))
+        runs.append(
+            (f"{SEED.name} +facts", SEED, load_config(ROOT / "seeds" / ".claimlint.yaml"), True)
+        )
     rulesets: dict[str, RuleSet] = {}
     total = Score()
-    print(f"{'article':44} {'items':>5} {'found':>5} {'flags':>5} {'TP':>3} {'FP':>3} {'prec':>6} {'recall':>6}")
+    print(
+        f"{'article':44} {'items':>5} {'found':>5} {'flags':>5} {'TP':>3} {'FP':>3} {'prec':>6} {'recall':>6}"
+    )
     for name, path, config, facts in runs:
         ruleset = rulesets.setdefault(config.key, build_ruleset(config))
         row = score(path, ruleset, facts)

@@ -40,8 +40,12 @@ def test_seed_facts_load() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected", "precision"),
-    [("2020-01-03", FactDate(2020, 1, 3), "day"), ("2020-06", FactDate(2020, 6), "month"),
-     (2020, FactDate(2020), "year"), ("2020", FactDate(2020), "year")],
+    [
+        ("2020-01-03", FactDate(2020, 1, 3), "day"),
+        ("2020-06", FactDate(2020, 6), "month"),
+        (2020, FactDate(2020), "year"),
+        ("2020", FactDate(2020), "year"),
+    ],
 )
 def test_dates_keep_their_precision(value: object, expected: FactDate, precision: str) -> None:
     parsed = parse_fact_date(value)
@@ -52,19 +56,41 @@ def test_dates_keep_their_precision(value: object, expected: FactDate, precision
 @pytest.mark.parametrize(
     ("text", "line", "field", "problem"),
     [
-        ("people:\n  - name: Jen Psaki\n    variant: [Psaki]\n", 3, "people[0].variant", "unknown key"),
+        (
+            "people:\n  - name: Jen Psaki\n    variant: [Psaki]\n",
+            3,
+            "people[0].variant",
+            "unknown key",
+        ),
         ("people:\n  - roles: [spokeswoman]\n", 2, "people[0].name", "required"),
-        ("people:\n  - name: A B\n  - name: C D\n    misspellings: ['']\n", 4,
-         "people[1].misspellings", "empty"),
-        ("people:\n  - name: Jen Psaki\n    variants: [Psaki]\n    misspellings: [psaki]\n", 4,
-         "people[0].misspellings", "already listed"),
+        (
+            "people:\n  - name: A B\n  - name: C D\n    misspellings: ['']\n",
+            4,
+            "people[1].misspellings",
+            "empty",
+        ),
+        (
+            "people:\n  - name: Jen Psaki\n    variants: [Psaki]\n    misspellings: [psaki]\n",
+            4,
+            "people[0].misspellings",
+            "already listed",
+        ),
         ("events:\n  - id: a\n    title: T\n    date: 2020-13\n", 4, "events[0].date", "month 13"),
-        ("events:\n  - id: a\n    title: T\n    date: June 2020\n", 4, "events[0].date", "not a date"),
+        (
+            "events:\n  - id: a\n    title: T\n    date: June 2020\n",
+            4,
+            "events[0].date",
+            "not a date",
+        ),
         ("events:\n  - id: a\n    title: T\n    date: 2020-02-30\n", 4, "date", "invalid date"),
         ("events:\n  - id: Bad Id\n    title: T\n    date: 2020\n", 2, "events[0].id", "lowercase"),
         ("events:\n  - id: a\n    date: 2020\n", 2, "events[0].title", "required"),
-        ("events:\n  - {id: a, title: T, date: 2020}\n  - {id: a, title: U, date: 2021}\n", 3,
-         "events[1].id", "duplicate event id"),
+        (
+            "events:\n  - {id: a, title: T, date: 2020}\n  - {id: a, title: U, date: 2021}\n",
+            3,
+            "events[1].id",
+            "duplicate event id",
+        ),
         ("people: 3\n", 1, "people", "Expected `array`"),
     ],
 )

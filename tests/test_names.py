@@ -131,7 +131,7 @@ def test_seed_must_not_names_are_silent(lint: Lint) -> None:
         "arrival as prime minister, relations improved. Al-Kazemi's office said so.",
         # organisations and places with Al- prefixes
         "Al-Shorta beat Al-Zawraa at Al-Shaab Stadium. Coach Ahmed Salah said, "
-        "\"We worked all season.\" Salah told reporters the title was deserved.",
+        '"We worked all season." Salah told reporters the title was deserved.',
     ],
 )
 def test_clean_copy_is_silent(lint: Lint, text: str) -> None:
@@ -154,7 +154,7 @@ def test_possessive_is_outside_the_mention() -> None:
 def test_evidence_kinds() -> None:
     text = (
         "The White House spokeswoman, Jane Saki, spoke. In a statement, Sacchi said it was "
-        "fine. \"No,\" said Marta Lopez. Omar Haddad, who chairs the panel, agreed."
+        'fine. "No," said Marta Lopez. Omar Haddad, who chairs the panel, agreed.'
     )
     found = {m.text: m.evidence for m in find_mentions(Document.from_text(text))}
     assert found == {

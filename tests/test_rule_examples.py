@@ -34,7 +34,9 @@ def test_every_rule_has_examples() -> None:
     assert not missing, f"rules without flag and pass examples: {missing}"
 
 
-@pytest.mark.parametrize(("rule_id", "expect", "text"), CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("rule_id", "expect", "text"), CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule_example(rule_id: str, expect: str, text: str) -> None:
     findings = [f for f in run_rules(RULESET, text, only=[rule_id]) if f.rule == rule_id]
     if expect == "flag":
@@ -43,7 +45,9 @@ def test_rule_example(rule_id: str, expect: str, text: str) -> None:
         assert not findings, f"{rule_id} should pass: {text!r}, got {[f.message for f in findings]}"
 
 
-@pytest.mark.parametrize(("rule_id", "expect", "texts"), RUN_CASES, ids=[f"{c[0]}-{c[1]}" for c in RUN_CASES])
+@pytest.mark.parametrize(
+    ("rule_id", "expect", "texts"), RUN_CASES, ids=[f"{c[0]}-{c[1]}" for c in RUN_CASES]
+)
 def test_cross_file_rule_example(rule_id: str, expect: str, texts: tuple[str, ...]) -> None:
     rule = RULESET.get(rule_id)
     assert rule is not None
@@ -55,4 +59,6 @@ def test_cross_file_rule_example(rule_id: str, expect: str, texts: tuple[str, ..
     if expect == "flag":
         assert found, f"{rule_id} should flag the run {texts!r}"
     else:
-        assert not found, f"{rule_id} should pass the run {texts!r}, got {[d.message for d in found]}"
+        assert not found, (
+            f"{rule_id} should pass the run {texts!r}, got {[d.message for d in found]}"
+        )

@@ -227,3 +227,11 @@ def test_mentions_are_spans_of_the_text(text: str) -> None:
     for mention in find_mentions(doc):
         assert 0 <= mention.start <= mention.surname_start < mention.end <= len(text)
         assert doc.text[mention.surname_start : mention.end] == mention.surname
+
+
+def test_title_with_of_before_the_name() -> None:
+    doc = Document.from_text("Secretary of State Antony Blinken met officials. Blinken left.")
+    assert [(m.text, m.evidence) for m in find_mentions(doc)] == [
+        ("Antony Blinken", "title"),
+        ("Blinken", "linked"),
+    ]

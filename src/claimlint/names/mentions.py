@@ -40,6 +40,7 @@ _SPEECH_AFTER = regex.compile(
 )
 _SPEECH_BEFORE = regex.compile(rf"\b(?:(?:{_SPEECH_ALT})|according[ \t]+to)[ \t]+$", regex.I)
 _TITLE_BEFORE = regex.compile(rf"\b(?P<role>{_TITLE_ALT})[ \t]+$")
+_TITLE_OF_BEFORE = regex.compile(rf"\b(?P<role>(?i:{_TITLE_ALT}))[ \t]+of[ \t]+$")
 _APPOSITIVE_AFTER = regex.compile(
     rf",[ \t]+(?:(?:who|whose)\b|\d{{1,3}},|(?:the|a|an|his|her|their|its)[ \t]+"
     rf"(?:[\p{{L}}'’-]+[ \t]+){{0,5}}?(?P<role>{_TITLE_ALT})\b)"
@@ -171,6 +172,11 @@ def _named_part(text: str, run: list[_Token], after: int) -> Iterator[_Candidate
         name = list(run)
         while name and _is_descriptor(name[0].text):
             name.pop(0)
+        # "Secretary of State Antony Blinken": the title stands before "of"
+        title_of = _TITLE_OF_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
+        if title_of and len(name) < len(run):
+            last_title = 0
+            roles = (title_of.group("role").casefold(),)
     while name and name[0].text.islower():  # a particle cannot start a name
         name.pop(0)
     while name and name[-1].text.islower():

@@ -20,6 +20,7 @@ from claimlint.names.analysis import analyse
 from claimlint.names.clustering import given_compatible, spellings_of
 from claimlint.names.known import KnownPeople
 from claimlint.names.spelling import metaphone_key, sound_key, sounds_alike, strip_prefix
+from claimlint.nlp import ModelNotAvailable
 from claimlint.rule import Rule, render
 
 
@@ -61,7 +62,10 @@ class NamesAcrossFiles(Kind):
         return iter(())
 
     def summarize(self, doc: Document, rule: Rule) -> FileNames | None:
-        analysis = analyse(doc, self.known, self.context.model)
+        try:
+            analysis = analyse(doc, self.known, self.context.model)
+        except ModelNotAvailable:
+            return None  # the in-article rule reports the missing model for this file
         uses = []
         for spelling in spellings_of(analysis.mentions):
             first = min(spelling.mentions, key=lambda m: m.start)

@@ -1,10 +1,15 @@
-"""Every built-in rule carries its own examples; each one is a test."""
+"""Every built-in rule carries its own examples; each one is a test.
+
+A cross-file rule's examples are runs: its `flag` examples, each one file, make one
+run that must be reported; its `pass` examples make one run that must not be.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from claimlint.config import DEFAULT
+from claimlint.document import Document
 from claimlint.ruleset import build_ruleset
 from tests.conftest import run_rules
 
@@ -12,8 +17,15 @@ RULESET = build_ruleset(DEFAULT)
 CASES = [
     (rule.id, expect, text)
     for rule in RULESET.all_rules
+    if not rule.kind.cross_document
     for expect, texts in (("flag", rule.examples.flag), ("pass", rule.examples.ok))
     for text in texts
+]
+RUN_CASES = [
+    (rule.id, expect, texts)
+    for rule in RULESET.all_rules
+    if rule.kind.cross_document
+    for expect, texts in (("flag", rule.examples.flag), ("pass", rule.examples.ok))
 ]
 
 
@@ -31,3 +43,22 @@ def test_rule_example(rule_id: str, expect: str, text: str) -> None:
         assert findings, f"{rule_id} should flag: {text!r}"
     else:
         assert not findings, f"{rule_id} should pass: {text!r}, got {[f.message for f in findings]}"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "expect", "texts"), RUN_CASES, ids=[f"{c[0]}-{c[1]}" for c in RUN_CASES]
+)
+def test_cross_file_rule_example(rule_id: str, expect: str, texts: tuple[str, ...]) -> None:
+    rule = RULESET.get(rule_id)
+    assert rule is not None
+    summaries = [
+        rule.kind.summarize(Document.from_text(text, path=f"example-{i}.txt"), rule)
+        for i, text in enumerate(texts)
+    ]
+    found = list(rule.kind.reduce([s for s in summaries if s is not None], rule))
+    if expect == "flag":
+        assert found, f"{rule_id} should flag the run {texts!r}"
+    else:
+        assert not found, (
+            f"{rule_id} should pass the run {texts!r}, got {[d.message for d in found]}"
+        )

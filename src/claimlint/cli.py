@@ -199,6 +199,28 @@ def _ruleset(config: Path | None, isolated: bool) -> RuleSet:
         raise _fail(str(exc)) from None
 
 
+facts_app = typer.Typer(
+    help="Work with facts files (people and events).", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(facts_app, name="facts")
+
+
+@facts_app.command("check")
+def facts_check(
+    files: Annotated[list[Path], typer.Argument(help="Facts files (YAML) to validate.")],
+) -> None:
+    """Validate facts files: every problem names the file, the line and the field."""
+    from claimlint.facts import describe, load_facts, load_facts_file
+
+    try:
+        for file in files:
+            typer.echo(f"{file}: ok ({describe(load_facts_file(file))})")
+        if len(files) > 1:
+            load_facts(files)  # spellings and event ids must not clash across files
+    except YamlError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimlint {__version__}")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimlint.config import Config
+from claimlint.facts import load_facts
 from claimlint.findings import Level
 from claimlint.kinds.base import KindContext
 from claimlint.rule import Rule
@@ -29,7 +30,8 @@ class RuleSet:
 def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
     """Load the built-in packs and the config's packs; apply enable, disable and levels."""
     spec = config.spec
-    context = KindContext(facts=None, model=model or spec.model)
+    facts = load_facts(config.resolve(p) for p in spec.facts) if spec.facts else None
+    context = KindContext(facts=facts, model=model or spec.model)
     paths: list[Path] = builtin_pack_paths() if spec.builtin_rules else []
     paths += [config.resolve(p) for p in spec.rules]
     loaded: list[Rule] = []

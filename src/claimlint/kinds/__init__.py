@@ -15,6 +15,8 @@ _REGISTRY: dict[str, str] = {
     "undated": "claimlint.kinds.dates:Undated",
     "weekday": "claimlint.kinds.weekday:WeekdayMismatch",
     "impossible-date": "claimlint.kinds.weekday:ImpossibleDate",
+    "names": "claimlint.kinds.names:Names",
+    "names-across-files": "claimlint.kinds.names_across:NamesAcrossFiles",
 }
 
 

@@ -22,7 +22,9 @@ def test_every_rule_has_examples() -> None:
     assert not missing, f"rules without flag and pass examples: {missing}"
 
 
-@pytest.mark.parametrize(("rule_id", "expect", "text"), CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("rule_id", "expect", "text"), CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule_example(rule_id: str, expect: str, text: str) -> None:
     findings = [f for f in run_rules(RULESET, text, only=[rule_id]) if f.rule == rule_id]
     if expect == "flag":

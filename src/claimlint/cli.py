@@ -15,7 +15,7 @@ from claimlint import __version__
 from claimlint.config import ConfigResolver
 from claimlint.engine import RuleSets, RunOptions, run
 from claimlint.findings import Level
-from claimlint.report import RunReport, json_format, text
+from claimlint.report import RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
 from claimlint.yamlfile import YamlError
 
@@ -34,6 +34,8 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 class FailLevel(StrEnum):
@@ -117,6 +119,11 @@ def _emit(report: RunReport, output_format: OutputFormat, no_frames: bool) -> No
         err.print(f"error: {error}", style="bold red")
     if output_format is OutputFormat.json:
         sys.stdout.write(json_format.render(report) + "\n")
+    elif output_format is OutputFormat.sarif:
+        sys.stdout.write(sarif.render(report) + "\n")
+    elif output_format is OutputFormat.github:
+        rendered = github.render(report)
+        sys.stdout.write(rendered + "\n" if rendered else "")
     else:
         text.render(report, text.make_console(sys.stdout), show_frames=not no_frames)
 

@@ -60,6 +60,10 @@ class RuleSets:
             self._cache[config.key] = ruleset
         return ruleset
 
+    def enabled_rules(self) -> dict[str, Rule]:
+        """The rules enabled under any configuration used so far, by id."""
+        return {r.id: r for ruleset in self._cache.values() for r in ruleset.rules}
+
 
 def lint_document(doc: Document, rules: Sequence[Rule]) -> tuple[list[Finding], list[str]]:
     """Every finding of `rules` on `doc`, in text order, and the rules that failed."""
@@ -179,5 +183,6 @@ def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
         report.errors.append(str(exc))
         return report, Level.ERROR
     report.diagnostics.extend(reduce_summaries(results, ruleset))
+    report.rules = rulesets.enabled_rules()
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report, ruleset.fail_on

@@ -6,11 +6,12 @@ rules contribute a per-file summary that `reduce_summaries` combines at the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from claimlint import suppressions
 from claimlint.config import Config, ConfigResolver
 from claimlint.diagnostics import Diagnostic, diagnose
 from claimlint.document import Document
@@ -65,8 +66,13 @@ class RuleSets:
         return {r.id: r for ruleset in self._cache.values() for r in ruleset.rules}
 
 
-def lint_document(doc: Document, rules: Sequence[Rule]) -> tuple[list[Finding], list[str]]:
-    """Every finding of `rules` on `doc`, in text order, and the rules that failed."""
+def lint_document(
+    doc: Document, rules: Sequence[Rule], known: Collection[str] | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Every finding of `rules` on `doc` not silenced by an inline suppression, in text
+    order, and the rules that failed. `known` (all rule ids and categories) lets
+    suppressions that name no rule at all be reported."""
+    suppressions.parse(doc)  # masks the directive lines before any rule reads the text
     findings: list[Finding] = []
     problems: list[str] = []
     for rule in rules:
@@ -86,12 +92,12 @@ def lint_document(doc: Document, rules: Sequence[Rule]) -> tuple[list[Finding], 
         except Exception as exc:  # a broken rule must not stop the others
             problems.append(f"error: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
     findings.sort(key=Finding.sort_key)
-    return findings, problems
+    return suppressions.apply(doc, findings, rules, known), problems
 
 
 def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = None) -> FileResult:
     doc = Document.from_source(source, date_override=date_override)
-    findings, problems = lint_document(doc, ruleset.rules)
+    findings, problems = lint_document(doc, ruleset.rules, ruleset.known_names)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
     for problem in problems:

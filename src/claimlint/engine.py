@@ -6,10 +6,10 @@ rules contribute a per-file summary that `reduce_summaries` combines at the end.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from claimlint import suppressions
 from claimlint.config import Config, ConfigResolver
@@ -113,19 +113,35 @@ def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = N
     return result
 
 
+class Progress(Protocol):
+    """Told how many files a run will check, then of each one as it is done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
 def check_paths(
-    paths: Sequence[str], options: RunOptions, resolver: ConfigResolver, rulesets: RuleSets
+    paths: Sequence[str],
+    options: RunOptions,
+    resolver: ConfigResolver,
+    rulesets: RuleSets,
+    progress: Progress | None = None,
 ) -> Iterator[FileResult]:
     """Lint every file under `paths`; bad input becomes a `FileResult` with an error."""
     selection = options.selection_override or _selection(resolver.for_path("."))
-    for item in expand_paths(paths, selection):
+    items = list(expand_paths(paths, selection))
+    if progress is not None:
+        progress.start(len(items))
+    for item in items:
         if isinstance(item, SkippedFile):
             yield FileResult(path=item.path, notices=[str(item)])
-            continue
-        if isinstance(item, InputError):
+        elif isinstance(item, InputError):
             yield FileResult(path=item.path, errors=[str(item)])
-            continue
-        yield _check_one(item, resolver, rulesets, options)
+        else:
+            yield _check_one(item, resolver, rulesets, options)
+        if progress is not None:
+            progress.advance()
 
 
 def _check_one(
@@ -162,7 +178,22 @@ def reduce_summaries(results: Iterable[FileResult], ruleset: RuleSet) -> list[Di
     return diagnostics
 
 
-def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
+def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
+    """Lint one in-memory source under the configuration that applies to its path
+    (what `--fix` uses to check its own edits)."""
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+    rulesets = RuleSets(model=options.model)
+
+    def lint(source: Source) -> list[Diagnostic]:
+        ruleset = rulesets.for_config(resolver.for_path(source.path))
+        return lint_source(source, ruleset, options.date_override).diagnostics
+
+    return lint
+
+
+def run(
+    paths: Sequence[str], options: RunOptions, progress: Progress | None = None
+) -> tuple[RunReport, Level]:
     """Check `paths`; the report (diagnostics in file order) and the configured fail level.
 
     A broken explicit `--config` raises `YamlError`; everything else wrong with a file
@@ -172,7 +203,7 @@ def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
     rulesets = RuleSets(model=options.model)
     report = RunReport()
     results = []
-    for result in check_paths(paths, options, resolver, rulesets):
+    for result in check_paths(paths, options, resolver, rulesets, progress):
         report.diagnostics.extend(result.diagnostics)
         for error in result.errors:
             if error not in report.errors:

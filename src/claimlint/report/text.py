@@ -32,9 +32,50 @@ def make_console(stream: TextIO | None = None, color: bool | None = None) -> Con
     )
 
 
-def render(report: RunReport, console: Console, *, show_frames: bool = True) -> None:
+def render(
+    report: RunReport, console: Console, *, show_frames: bool = True, summary: bool = True
+) -> None:
     for diagnostic in report.diagnostics:
         _diagnostic(console, diagnostic, show_frames)
+    if summary:
+        _summary(console, report)
+
+
+def statistics(report: RunReport) -> list[dict[str, object]]:
+    """Findings counted per rule, most frequent first (`--statistics`)."""
+    rows: dict[str, dict[str, object]] = {}
+    for d in report.diagnostics:
+        row = rows.setdefault(
+            d.rule,
+            {
+                "rule": d.rule,
+                "category": d.category,
+                "level": str(d.level),
+                "count": 0,
+                "fixable": 0,
+            },
+        )
+        row["count"] = int(str(row["count"])) + 1
+        if d.fix is not None and d.fix_safe:
+            row["fixable"] = int(str(row["fixable"])) + 1
+    return sorted(rows.values(), key=lambda r: (-int(str(r["count"])), str(r["rule"])))
+
+
+def render_statistics(report: RunReport, console: Console) -> None:
+    rows = statistics(report)
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    for row in rows:
+        level = Level.parse(str(row["level"]))
+        fixable = f"  ({row['fixable']} fixable)" if row["fixable"] else ""
+        console.print(
+            Text.assemble(
+                f"{row['count']!s:>{width}}  ",
+                (str(row["rule"]), "magenta"),
+                "  ",
+                (str(row["level"]), LEVEL_STYLE[level]),
+                fixable,
+            )
+        )
     _summary(console, report)
 
 

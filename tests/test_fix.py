@@ -145,7 +145,7 @@ def test_several_files_fixed_together() -> None:
     Path("a.txt").write_text(BROKEN, encoding="utf-8")
     Path("b.txt").write_text(BROKEN, encoding="utf-8")
     Path("c.txt").write_text(FIXED, encoding="utf-8")
-    code, output = fix(".")
+    _, output = fix(".")
     assert Path("a.txt").read_text() == Path("b.txt").read_text() == FIXED
     assert "Fixed 4 findings in 2 files" in output
 

@@ -19,6 +19,7 @@ from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
 from claimlint.engine import RuleSets, RunOptions, run, source_linter
 from claimlint.findings import Level
+from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
 from claimlint.report import RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
@@ -324,6 +325,22 @@ def explain(
             out.print(f"  flagged:  {example}")
         for example in rule.examples.ok:
             out.print(f"  fine:     {example}")
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to write the files [default: current directory].")
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a commented .claimlint.yaml and an example facts.yaml."""
+    try:
+        written = write_starter_files(directory, force=force)
+    except InitError as exc:
+        raise _fail(str(exc)) from None
+    for path in written:
+        typer.echo(f"wrote {path}")
 
 
 def _ruleset(config: Path | None, isolated: bool) -> RuleSet:

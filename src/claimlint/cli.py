@@ -17,6 +17,7 @@ from rich.console import Console
 from claimlint import __version__, fixes
 from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
+from claimlint.diagnostics import Diagnostic
 from claimlint.engine import RuleSets, RunOptions, run, source_linter
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
@@ -147,7 +148,7 @@ def check(
         if fix:
             fixed = _apply_fixes(report, options)
             if fixed:
-                report, configured_fail_level = run(paths, options)
+                report, configured_fail_level = _recheck(paths, options, report)
             if not quiet:
                 err.print(_fixed_summary(fixed, len(report.diagnostics)))
     except YamlError as exc:
@@ -176,6 +177,17 @@ def _load_baseline(path: Path) -> Counter[baseline_file.Entry]:
         return baseline_file.load(path)
     except baseline_file.BaselineError as exc:
         raise _fail(str(exc)) from None
+
+
+def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[RunReport, Level]:
+    """Check again after fixing; stdin cannot be read twice, so its findings stay."""
+    report, fail_level = run([p for p in paths if p != STDIN], options)
+    if STDIN in paths:
+        report.diagnostics += [d for d in before.diagnostics if d.path == STDIN]
+        report.diagnostics.sort(key=Diagnostic.sort_key)
+        if STDIN in before.files:
+            report.files[STDIN] = before.files[STDIN]
+    return report, fail_level
 
 
 def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutcome]:

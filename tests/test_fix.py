@@ -8,9 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimlint import atomic, fixes
 from claimlint.diagnostics import Diagnostic, Location
+from claimlint.engine import RunOptions, source_linter
 from claimlint.findings import Level
 from claimlint.sources import Source
 from tests.cli_helpers import claimlint
@@ -215,3 +218,40 @@ def test_fix_reaches_a_fixed_point_when_fixes_overlap() -> None:
     assert outcome.converged
     again = fixes.fix_source(Source("a.txt", outcome.text), lint)
     assert not again.changed
+
+
+_LINTER = source_linter(RunOptions(isolated=True))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Troops",
+                "left",
+                "Baghdad",
+                " ",
+                "  ",
+                " .",
+                " ,",
+                "..",
+                ",",
+                "\n",
+                "\r\n",
+                "é",
+                "“",
+                "”",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_fix_is_idempotent_and_keeps_line_endings(text: str) -> None:
+    source = Source("a.txt", text)
+    outcome = fixes.fix_source(source, _LINTER)
+    assert outcome.converged
+    again = fixes.fix_source(Source("a.txt", outcome.text), _LINTER)
+    assert not again.changed
+    assert outcome.text.count("\r\n") == text.count("\r\n")
+    assert outcome.text.count("\n") == text.count("\n")

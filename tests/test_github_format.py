@@ -59,3 +59,14 @@ def test_no_findings_prints_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_input_errors_become_error_annotations() -> None:
     report = RunReport(errors=["b.txt: not valid UTF-8"])
     assert github.render(report) == "::error::b.txt: not valid UTF-8"
+
+
+def test_absolute_paths_under_the_workspace_become_relative(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    loc = Location(1, 1, 1, 2, 0, 1)
+    inside = Diagnostic(str(tmp_path / "news" / "a.md"), "r", "c", Level.ERROR, "m", loc, "x")
+    assert "file=news/a.md," in github.annotation(inside)
+    outside = Diagnostic("/elsewhere/b.md", "r", "c", Level.ERROR, "m", loc, "x")
+    assert "file=/elsewhere/b.md," in github.annotation(outside)

@@ -8,6 +8,9 @@ in property values `:` and `,` are too.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from claimlint.diagnostics import Diagnostic
 from claimlint.findings import Level
 from claimlint.report import RunReport
@@ -23,10 +26,20 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _workspace_path(path: str) -> str:
+    """Annotations need paths relative to the repository: relativise absolute ones
+    under the working directory (where a workflow runs)."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            return Path(relative).as_posix()
+    return path
+
+
 def annotation(d: Diagnostic) -> str:
     loc = d.location
     properties = {
-        "file": d.path,
+        "file": _workspace_path(d.path),
         "line": str(loc.line),
         "col": str(loc.column),
         "endLine": str(loc.end_line),

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections import Counter
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
-from claimlint import __version__
+from claimlint import __version__, fixes
+from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
-from claimlint.engine import RuleSets, RunOptions, run
+from claimlint.diagnostics import Diagnostic
+from claimlint.engine import RuleSets, RunOptions, run, source_linter
 from claimlint.findings import Level
-from claimlint.report import RunReport, json_format, text
+from claimlint.init import InitError, write_starter_files
+from claimlint.progress import FileProgress
+from claimlint.report import RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
+from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -32,6 +40,13 @@ app = typer.Typer(
 
 
 class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class ListFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -89,49 +104,185 @@ def check(
     no_frames: Annotated[
         bool, typer.Option("--no-frames", help="Text output: one line per finding.")
     ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the fixes that rules mark safe, then report.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing."),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not recorded in this JSON file."),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option("--update-baseline", help="Record today's findings in the --baseline file."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Findings only: no summary, notices or progress."),
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")
+    ] = False,
 ) -> None:
     """Check articles and report findings."""
+    if update_baseline and baseline is None:
+        raise _fail("--update-baseline needs --baseline FILE")
+    if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
+        raise _fail("--statistics works with --format text or json")
     options = RunOptions(
         config_path=config,
         isolated=isolated,
         date_override=_parse_date(reference_date),
         model=model,
     )
+    recorded = _load_baseline(baseline) if baseline and not update_baseline else None
+    err = text.make_console(sys.stderr)
     try:
-        report, configured_fail_level = run(paths, options)
+        with FileProgress(enabled=not quiet) as progress:
+            report, configured_fail_level = run(paths, options, progress)
+        if diff:
+            raise typer.Exit(_show_diff(report, options, err, quiet))
+        if fix:
+            fixed = _apply_fixes(report, options)
+            if fixed:
+                report, configured_fail_level = _recheck(paths, options, report)
+            if not quiet:
+                err.print(_fixed_summary(fixed, len(report.diagnostics)))
     except YamlError as exc:
         raise _fail(str(exc)) from None
+    if baseline is not None and update_baseline:
+        written = baseline_file.save(baseline, report.diagnostics)
+        if not quiet:
+            err.print(f"Recorded {_plural(written, 'finding')} in {baseline}.")
+        report.diagnostics = []
+    elif baseline is not None and recorded is not None:
+        report.diagnostics, hidden = baseline_file.new_findings(
+            report.diagnostics, recorded, baseline
+        )
+        if hidden and not quiet:
+            err.print(f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
-    _emit(report, output_format, no_frames)
+    _emit(report, output_format, no_frames=no_frames, quiet=quiet, statistics=statistics)
     if report.errors:
         raise typer.Exit(EXIT_USAGE)
     if any(d.level >= threshold for d in report.diagnostics):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _emit(report: RunReport, output_format: OutputFormat, no_frames: bool) -> None:
+def _load_baseline(path: Path) -> Counter[baseline_file.Entry]:
+    try:
+        return baseline_file.load(path)
+    except baseline_file.BaselineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[RunReport, Level]:
+    """Check again after fixing; stdin cannot be read twice, so its findings stay."""
+    report, fail_level = run([p for p in paths if p != STDIN], options)
+    if STDIN in paths:
+        report.diagnostics += [d for d in before.diagnostics if d.path == STDIN]
+        report.diagnostics.sort(key=Diagnostic.sort_key)
+        if STDIN in before.files:
+            report.files[STDIN] = before.files[STDIN]
+    return report, fail_level
+
+
+def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutcome]:
+    paths = sorted({d.path for d in report.diagnostics if d.fix_safe and d.path != STDIN})
+    lint = source_linter(options)
+    outcomes = []
+    for path in paths:
+        try:
+            source = read_source(path)
+        except InputError as exc:
+            report.errors.append(str(exc))
+            continue
+        outcome = fixes.fix_source(source, lint)
+        if outcome.changed:
+            outcomes.append(outcome)
+    return outcomes
+
+
+def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool) -> int:
+    outcomes = _fix_outcomes(report, options)
+    for outcome in outcomes:
+        sys.stdout.write(fixes.unified_diff(outcome))
+    if not quiet:
+        count = sum(sum(o.applied.values()) for o in outcomes)
+        err.print(f"Would fix {_plural(count, 'finding')} in {_plural(len(outcomes), 'file')}.")
+    return EXIT_FINDINGS if outcomes else EXIT_OK
+
+
+def _apply_fixes(report: RunReport, options: RunOptions) -> Counter[str]:
+    outcomes = _fix_outcomes(report, options)
+    try:
+        fixes.write(outcomes)
+    except OSError as exc:
+        raise _fail(f"could not write fixes, no file was changed: {exc}") from None
+    fixed: Counter[str] = Counter()
+    for outcome in outcomes:
+        fixed.update(outcome.applied)
+    fixed["<files>"] = len(outcomes)
+    return fixed if outcomes else Counter()
+
+
+def _fixed_summary(fixed: Counter[str], remaining: int) -> str:
+    files = fixed.pop("<files>", 0)
+    total = sum(fixed.values())
+    left = f"{_plural(remaining, 'finding')} remain{'s' if remaining == 1 else ''}"
+    if not total:
+        return f"No safe fixes to apply; {left}."
+    by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(fixed.items()))
+    return f"Fixed {_plural(total, 'finding')} in {_plural(files, 'file')} ({by_rule}); {left}."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _emit(
+    report: RunReport,
+    output_format: OutputFormat,
+    *,
+    no_frames: bool,
+    quiet: bool,
+    statistics: bool,
+) -> None:
     err = text.make_console(sys.stderr)
-    for notice in report.notices:
-        err.print(f"warning: {notice}", style="yellow")
+    if not quiet:
+        for notice in report.notices:
+            err.print(f"warning: {notice}", style="yellow")
     for error in report.errors:
         err.print(f"error: {error}", style="bold red")
-    if output_format is OutputFormat.json:
+    if statistics and output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(text.statistics(report), indent=2) + "\n")
+    elif statistics:
+        text.render_statistics(report, text.make_console(sys.stdout))
+    elif output_format is OutputFormat.json:
         sys.stdout.write(json_format.render(report) + "\n")
+    elif output_format is OutputFormat.sarif:
+        sys.stdout.write(sarif.render(report) + "\n")
+    elif output_format is OutputFormat.github:
+        rendered = github.render(report)
+        sys.stdout.write(rendered + "\n" if rendered else "")
     else:
-        text.render(report, text.make_console(sys.stdout), show_frames=not no_frames)
+        text.render(
+            report, text.make_console(sys.stdout), show_frames=not no_frames, summary=not quiet
+        )
 
 
 @app.command("rules")
 def list_rules(
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
 ) -> None:
     """List the rules: id, kind, category, level, pack, and whether each is on."""
     ruleset = _ruleset(config, isolated)
-    if output_format is OutputFormat.json:
-        import json
-
+    if output_format is ListFormat.json:
         rows = [
             {
                 "id": r.id,
@@ -189,6 +340,22 @@ def explain(
             out.print(f"  flagged:  {example}")
         for example in rule.examples.ok:
             out.print(f"  fine:     {example}")
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to write the files [default: current directory].")
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a commented .claimlint.yaml and an example facts.yaml."""
+    try:
+        written = write_starter_files(directory, force=force)
+    except InitError as exc:
+        raise _fail(str(exc)) from None
+    for path in written:
+        typer.echo(f"wrote {path}")
 
 
 def _ruleset(config: Path | None, isolated: bool) -> RuleSet:

@@ -6,11 +6,12 @@ rules contribute a per-file summary that `reduce_summaries` combines at the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
+from claimlint import suppressions
 from claimlint.config import Config, ConfigResolver
 from claimlint.diagnostics import Diagnostic, diagnose
 from claimlint.document import Document
@@ -60,9 +61,18 @@ class RuleSets:
             self._cache[config.key] = ruleset
         return ruleset
 
+    def enabled_rules(self) -> dict[str, Rule]:
+        """The rules enabled under any configuration used so far, by id."""
+        return {r.id: r for ruleset in self._cache.values() for r in ruleset.rules}
 
-def lint_document(doc: Document, rules: Sequence[Rule]) -> tuple[list[Finding], list[str]]:
-    """Every finding of `rules` on `doc`, in text order, and the rules that failed."""
+
+def lint_document(
+    doc: Document, rules: Sequence[Rule], known: Collection[str] | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Every finding of `rules` on `doc` not silenced by an inline suppression, in text
+    order, and the rules that failed. `known` (all rule ids and categories) lets
+    suppressions that name no rule at all be reported."""
+    suppressions.parse(doc)  # masks the directive lines before any rule reads the text
     findings: list[Finding] = []
     problems: list[str] = []
     for rule in rules:
@@ -82,12 +92,12 @@ def lint_document(doc: Document, rules: Sequence[Rule]) -> tuple[list[Finding], 
         except Exception as exc:  # a broken rule must not stop the others
             problems.append(f"error: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
     findings.sort(key=Finding.sort_key)
-    return findings, problems
+    return suppressions.apply(doc, findings, rules, known), problems
 
 
 def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = None) -> FileResult:
     doc = Document.from_source(source, date_override=date_override)
-    findings, problems = lint_document(doc, ruleset.rules)
+    findings, problems = lint_document(doc, ruleset.rules, ruleset.known_names)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
     for problem in problems:
@@ -103,19 +113,35 @@ def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = N
     return result
 
 
+class Progress(Protocol):
+    """Told how many files a run will check, then of each one as it is done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
 def check_paths(
-    paths: Sequence[str], options: RunOptions, resolver: ConfigResolver, rulesets: RuleSets
+    paths: Sequence[str],
+    options: RunOptions,
+    resolver: ConfigResolver,
+    rulesets: RuleSets,
+    progress: Progress | None = None,
 ) -> Iterator[FileResult]:
     """Lint every file under `paths`; bad input becomes a `FileResult` with an error."""
     selection = options.selection_override or _selection(resolver.for_path("."))
-    for item in expand_paths(paths, selection):
+    items = list(expand_paths(paths, selection))
+    if progress is not None:
+        progress.start(len(items))
+    for item in items:
         if isinstance(item, SkippedFile):
             yield FileResult(path=item.path, notices=[str(item)])
-            continue
-        if isinstance(item, InputError):
+        elif isinstance(item, InputError):
             yield FileResult(path=item.path, errors=[str(item)])
-            continue
-        yield _check_one(item, resolver, rulesets, options)
+        else:
+            yield _check_one(item, resolver, rulesets, options)
+        if progress is not None:
+            progress.advance()
 
 
 def _check_one(
@@ -152,7 +178,22 @@ def reduce_summaries(results: Iterable[FileResult], ruleset: RuleSet) -> list[Di
     return diagnostics
 
 
-def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
+def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
+    """Lint one in-memory source under the configuration that applies to its path
+    (what `--fix` uses to check its own edits)."""
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+    rulesets = RuleSets(model=options.model)
+
+    def lint(source: Source) -> list[Diagnostic]:
+        ruleset = rulesets.for_config(resolver.for_path(source.path))
+        return lint_source(source, ruleset, options.date_override).diagnostics
+
+    return lint
+
+
+def run(
+    paths: Sequence[str], options: RunOptions, progress: Progress | None = None
+) -> tuple[RunReport, Level]:
     """Check `paths`; the report (diagnostics in file order) and the configured fail level.
 
     A broken explicit `--config` raises `YamlError`; everything else wrong with a file
@@ -162,7 +203,7 @@ def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
     rulesets = RuleSets(model=options.model)
     report = RunReport()
     results = []
-    for result in check_paths(paths, options, resolver, rulesets):
+    for result in check_paths(paths, options, resolver, rulesets, progress):
         report.diagnostics.extend(result.diagnostics)
         for error in result.errors:
             if error not in report.errors:
@@ -179,5 +220,6 @@ def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
         report.errors.append(str(exc))
         return report, Level.ERROR
     report.diagnostics.extend(reduce_summaries(results, ruleset))
+    report.rules = rulesets.enabled_rules()
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report, ruleset.fail_on

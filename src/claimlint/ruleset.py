@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from claimlint.config import Config
@@ -22,6 +23,11 @@ class RuleSet:
     all_rules: tuple[Rule, ...]
     fail_on: Level
     context: KindContext
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        """Every rule id and category, enabled or not."""
+        return frozenset(r.id for r in self.all_rules) | {r.category for r in self.all_rules}
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules if r.id == rule_id), None)

@@ -17,6 +17,7 @@ _REGISTRY: dict[str, str] = {
     "impossible-date": "claimlint.kinds.weekday:ImpossibleDate",
     "names": "claimlint.kinds.names:Names",
     "names-across-files": "claimlint.kinds.names_across:NamesAcrossFiles",
+    "unused-suppression": "claimlint.kinds.unused_suppression:UnusedSuppression",
 }
 
 

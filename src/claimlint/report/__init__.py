@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.findings import Level
+
+if TYPE_CHECKING:
+    from claimlint.rule import Rule
 
 
 @dataclass
@@ -17,6 +21,8 @@ class RunReport:
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     files: dict[str, dict[str, object]] = field(default_factory=dict)
+    #: every rule enabled in the run, by id (SARIF lists them as the tool's rules)
+    rules: dict[str, Rule] = field(default_factory=dict)
 
     def counts(self) -> Counter[Level]:
         return Counter(d.level for d in self.diagnostics)

@@ -17,6 +17,7 @@ LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO
 #: extra fields of a finding shown under its frame, in this order
 SHOWN_DATA = ("resolution", "suggestion", "note")
 _CONTEXT = 40
+_DATE_CATEGORIES = frozenset({"dates", "timeline"})
 _MAX_LINE = 100
 
 
@@ -32,13 +33,56 @@ def make_console(stream: TextIO | None = None, color: bool | None = None) -> Con
     )
 
 
-def render(report: RunReport, console: Console, *, show_frames: bool = True) -> None:
+def render(
+    report: RunReport, console: Console, *, show_frames: bool = True, summary: bool = True
+) -> None:
+    # The reference date matters only where dates were read against it.
+    dated = {d.path for d in report.diagnostics if d.category in _DATE_CATEGORIES}
     announced: set[str] = set()
     for diagnostic in report.diagnostics:
-        if diagnostic.path not in announced:
+        if show_frames and diagnostic.path in dated and diagnostic.path not in announced:
             announced.add(diagnostic.path)
             _reference_date(console, diagnostic.path, report.files.get(diagnostic.path, {}))
         _diagnostic(console, diagnostic, show_frames)
+    if summary:
+        _summary(console, report)
+
+
+def statistics(report: RunReport) -> list[dict[str, object]]:
+    """Findings counted per rule, most frequent first (`--statistics`)."""
+    rows: dict[str, dict[str, object]] = {}
+    for d in report.diagnostics:
+        row = rows.setdefault(
+            d.rule,
+            {
+                "rule": d.rule,
+                "category": d.category,
+                "level": str(d.level),
+                "count": 0,
+                "fixable": 0,
+            },
+        )
+        row["count"] = int(str(row["count"])) + 1
+        if d.fix is not None and d.fix_safe:
+            row["fixable"] = int(str(row["fixable"])) + 1
+    return sorted(rows.values(), key=lambda r: (-int(str(r["count"])), str(r["rule"])))
+
+
+def render_statistics(report: RunReport, console: Console) -> None:
+    rows = statistics(report)
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    for row in rows:
+        level = Level.parse(str(row["level"]))
+        fixable = f"  ({row['fixable']} fixable)" if row["fixable"] else ""
+        console.print(
+            Text.assemble(
+                f"{row['count']!s:>{width}}  ",
+                (str(row["rule"]), "magenta"),
+                "  ",
+                (str(row["level"]), LEVEL_STYLE[level]),
+                fixable,
+            )
+        )
     _summary(console, report)
 
 

@@ -1,0 +1,137 @@
+"""Baselines: record the findings of a legacy archive, then report only new ones.
+
+An entry is the file (relative to the baseline), the rule, the flagged text and a
+hash of the text around it on its line, never the line number, so findings still
+match when lines move. Entries form a multiset: two identical findings in a file
+need two entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimlint.atomic import write_file
+from claimlint.diagnostics import Diagnostic
+from claimlint.sources import STDIN, InputError, read_source
+
+FORMAT_VERSION = 1
+_CONTEXT_CHARS = 40
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read: the message names the file and the reason."""
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    path: str
+    rule: str
+    text: str
+    context: str
+
+
+def context_hash(text: str, start: int, end: int) -> str:
+    """Hash of the same-line text around `text[start:end]`, whitespace collapsed."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_CHARS)
+    newline = text.find("\n", end)
+    line_end = min(len(text) if newline < 0 else newline, end + _CONTEXT_CHARS)
+    before = " ".join(text[line_start:start].split())
+    after = " ".join(text[end:line_end].split())
+    return hashlib.sha256(f"{before}\x00{after}".encode()).hexdigest()[:16]
+
+
+def entries(diagnostics: Sequence[Diagnostic], root: Path) -> list[tuple[Diagnostic, Entry]]:
+    """The baseline entry of each diagnostic (stdin and unreadable files have none)."""
+    texts: dict[str, str | None] = {}
+    out = []
+    for d in diagnostics:
+        if d.path not in texts:
+            texts[d.path] = _read(d.path)
+        text = texts[d.path]
+        if text is None:
+            continue
+        start, end = d.location.start, d.location.end
+        entry = Entry(
+            path=_relative(d.path, root),
+            rule=d.rule,
+            text=text[start:end].replace("\r\n", "\n"),
+            context=context_hash(text, start, end),
+        )
+        out.append((d, entry))
+    return out
+
+
+def _read(path: str) -> str | None:
+    if path == STDIN:
+        return None
+    try:
+        return read_source(path).text
+    except InputError:
+        return None
+
+
+def _relative(path: str, root: Path) -> str:
+    return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+
+
+def load(path: Path) -> Counter[Entry]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(
+            f"{path}: no such baseline (create it with --update-baseline)"
+        ) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a claimlint baseline: {exc}") from None
+    if not isinstance(data, dict) or data.get("claimlint_baseline") != FORMAT_VERSION:
+        raise BaselineError(f"{path}: not a claimlint baseline (version {FORMAT_VERSION})")
+    counter: Counter[Entry] = Counter()
+    for index, item in enumerate(data.get("findings", [])):
+        try:
+            counter[Entry(item["path"], item["rule"], item["text"], item["context"])] += 1
+        except (KeyError, TypeError):
+            raise BaselineError(
+                f"{path}: findings[{index}] needs path, rule, text and context"
+            ) from None
+    return counter
+
+
+def save(path: Path, diagnostics: Sequence[Diagnostic]) -> int:
+    """Write the baseline of `diagnostics`; the number of entries written."""
+    rows = []
+    for d, entry in entries(diagnostics, path.resolve().parent):
+        rows.append(
+            {
+                "path": entry.path,
+                "rule": entry.rule,
+                "text": entry.text,
+                "context": entry.context,
+                "line": d.location.line,
+                "message": d.message,
+            }
+        )
+    rows.sort(key=lambda r: (r["path"], r["line"], r["rule"], r["text"]))
+    payload = {"claimlint_baseline": FORMAT_VERSION, "findings": rows}
+    write_file(str(path), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode())
+    return len(rows)
+
+
+def new_findings(
+    diagnostics: Iterable[Diagnostic], baseline: Counter[Entry], baseline_path: Path
+) -> tuple[list[Diagnostic], int]:
+    """The diagnostics not in the baseline, and how many were in it."""
+    remaining = Counter(baseline)
+    matched: set[int] = set()
+    listed = list(diagnostics)
+    for d, entry in entries(listed, baseline_path.resolve().parent):
+        if remaining[entry] > 0:
+            remaining[entry] -= 1
+            matched.add(id(d))
+    new = [d for d in listed if id(d) not in matched]
+    return new, len(listed) - len(new)

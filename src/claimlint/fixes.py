@@ -1,0 +1,143 @@
+"""`--fix` and `--diff`: apply the fixes that rules mark safe.
+
+Offsets of a diagnostic (`location.start`/`end`) index the decoded file as read,
+so edits apply to `Source.text` directly. Overlapping edits are resolved in text
+order (the first wins); the text is then checked again and fixed again until no
+safe fix is left, so that a second `--fix` changes nothing. Files are written back
+atomically, in their own encoding, with their BOM and line endings.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimlint.atomic import write_files
+from claimlint.diagnostics import Diagnostic
+from claimlint.sources import Source
+
+#: fix passes over one file before giving up on reaching a fixed point
+MAX_PASSES = 10
+
+Linter = Callable[[Source], Sequence[Diagnostic]]
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+@dataclass
+class FixOutcome:
+    source: Source
+    text: str
+    applied: Counter[str] = field(default_factory=Counter)
+    converged: bool = True
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source.text
+
+
+def safe_edits(diagnostics: Iterable[Diagnostic], crlf: bool = False) -> list[Edit]:
+    """The safe fixes as edits that do not overlap, chosen deterministically."""
+    candidates = sorted(
+        {
+            Edit(
+                d.location.start,
+                d.location.end,
+                d.fix.replace("\r\n", "\n").replace("\n", "\r\n") if crlf else d.fix,
+                d.rule,
+            )
+            for d in diagnostics
+            if d.fix is not None and d.fix_safe
+        }
+    )
+    chosen: list[Edit] = []
+    for edit in candidates:
+        if chosen:
+            last = chosen[-1]
+            if (last.start, last.end, last.replacement) == (edit.start, edit.end, edit.replacement):
+                continue  # two rules proposing the same change: apply it once
+            if edit.start < last.end or (edit.start == last.start == last.end):
+                continue
+        chosen.append(edit)
+    return chosen
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    parts: list[str] = []
+    position = 0
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.replacement)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def fix_source(source: Source, lint: Linter) -> FixOutcome:
+    """Apply safe fixes to `source` until none is left (or `MAX_PASSES`)."""
+    outcome = FixOutcome(source, source.text)
+    current = source
+    crlf = "\r\n" in source.text
+    for _ in range(MAX_PASSES):
+        edits = [
+            e
+            for e in safe_edits(lint(current), crlf)
+            if current.text[e.start : e.end] != e.replacement
+        ]
+        if not edits:
+            return outcome
+        outcome.text = apply_edits(current.text, edits)
+        outcome.applied.update(e.rule for e in edits)
+        current = Source(source.path, outcome.text, source.encoding, source.bom)
+    outcome.converged = not safe_edits(lint(current), crlf)
+    return outcome
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def encode(text: str, original: bytes) -> bytes:
+    """`text` in the encoding of the `original` bytes, with the same byte-order mark."""
+    for bom, codec in _BOMS:
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
+def write(outcomes: Sequence[FixOutcome]) -> None:
+    """Write every changed file back atomically (all staged before any is replaced)."""
+    contents: dict[str, bytes] = {}
+    for outcome in outcomes:
+        if outcome.changed:
+            with open(outcome.source.path, "rb") as handle:
+                head = handle.read(4)
+            contents[outcome.source.path] = encode(outcome.text, head)
+    write_files(contents)
+
+
+def unified_diff(outcome: FixOutcome) -> str:
+    path = outcome.source.path
+    lines = difflib.unified_diff(
+        outcome.source.text.splitlines(keepends=True),
+        outcome.text.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )

@@ -131,7 +131,7 @@ def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
         )
     for key in SHOWN_DATA:
         value = d.data.get(key)
-        if value:
+        if value and str(value) not in d.message:
             console.print(Text.assemble(f"{gutter} = ", (f"{key}: ", "bold"), str(value)))
     console.print()
 

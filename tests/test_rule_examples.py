@@ -6,10 +6,13 @@ run that must be reported; its `pass` examples make one run that must not be.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from claimlint.config import DEFAULT
 from claimlint.document import Document
+from claimlint.rules_loader import with_example_facts
 from claimlint.ruleset import build_ruleset
 from tests.conftest import run_rules
 
@@ -38,7 +41,10 @@ def test_every_rule_has_examples() -> None:
     ("rule_id", "expect", "text"), CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
 )
 def test_rule_example(rule_id: str, expect: str, text: str) -> None:
-    findings = [f for f in run_rules(RULESET, text, only=[rule_id]) if f.rule == rule_id]
+    rule = RULESET.get(rule_id)
+    assert rule is not None
+    ruleset = dataclasses.replace(RULESET, all_rules=(with_example_facts(rule),))
+    findings = [f for f in run_rules(ruleset, text, only=[rule_id]) if f.rule == rule_id]
     if expect == "flag":
         assert findings, f"{rule_id} should flag: {text!r}"
     else:

@@ -125,6 +125,12 @@ def load_facts_file(path: Path | str) -> Facts:
         data = yamlfile.load_file(path)
     except ValueError as exc:  # PyYAML turns 2020-13-01 into a date and fails on it
         raise YamlError(name, _bad_date_line(path), f"invalid date: {exc}", "date") from None
+    return facts_from_data(data, name)
+
+
+def facts_from_data(data: Any, name: str) -> Facts:
+    """Facts from YAML already loaded (with line numbers, see `yamlfile`), named `name`
+    in errors: a facts file, or the inline facts of a rule's examples."""
     if data is None:
         return Facts(sources=(name,))
     if not isinstance(data, dict):

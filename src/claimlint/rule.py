@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 class Examples:
     flag: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
+    facts: Any = None  # `Facts` the examples are checked with, if they need any
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ the line and the field."""
 
 from __future__ import annotations
 
+import dataclasses
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -10,6 +11,7 @@ from typing import Any, Literal
 import msgspec
 
 from claimlint import yamlfile
+from claimlint.facts import facts_from_data
 from claimlint.findings import Level
 from claimlint.kinds import kind_class, kind_names
 from claimlint.kinds.base import KindContext, OptionError
@@ -24,6 +26,7 @@ _COMMON_KEYS = frozenset(
 class ExamplesSpec(msgspec.Struct, forbid_unknown_fields=True):
     flag: list[str] = []
     ok: list[str] = msgspec.field(default_factory=list, name="pass")
+    facts: dict[str, Any] | None = None  # inline facts (facts-file format) the examples need
 
 
 class RuleSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -110,6 +113,10 @@ def _load_rule(raw: Any, index: int, path: str, pack: str, context: KindContext)
     if problem:
         raise YamlError(path, _key_line(raw, "message"), problem, f"{where}.message")
     examples = spec.examples or ExamplesSpec()
+    example_facts = None
+    if examples.facts is not None:
+        node = raw["examples"]["facts"]
+        example_facts = facts_from_data(node, f"{path} (rules[{index}].examples.facts)")
     return Rule(
         id=spec.id,
         kind_name=spec.kind,
@@ -121,7 +128,7 @@ def _load_rule(raw: Any, index: int, path: str, pack: str, context: KindContext)
         enabled=spec.enabled,
         pack=pack,
         source=path,
-        examples=Examples(tuple(examples.flag), tuple(examples.ok)),
+        examples=Examples(tuple(examples.flag), tuple(examples.ok), example_facts),
     )
 
 
@@ -138,3 +145,11 @@ def _convert(data: dict[str, Any], into: Any, path: str, raw: Any, where: str) -
         field = f"{where}.{exc.field}" if exc.field else where
         line = exc.line or _line(raw)
         raise YamlError(path, line, exc.problem, field) from None
+
+
+def with_example_facts(rule: Rule) -> Rule:
+    """The rule rebuilt with the inline facts of its examples (for running them)."""
+    if rule.examples.facts is None:
+        return rule
+    context = KindContext(facts=rule.examples.facts, model=rule.kind.context.model)
+    return dataclasses.replace(rule, kind=type(rule.kind)(rule.kind.options, context))

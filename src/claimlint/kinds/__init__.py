@@ -16,6 +16,8 @@ _REGISTRY: dict[str, str] = {
     "weekday": "claimlint.kinds.weekday:WeekdayMismatch",
     "impossible-date": "claimlint.kinds.weekday:ImpossibleDate",
     "names": "claimlint.kinds.names:Names",
+    "timeline-facts": "claimlint.kinds.timeline_facts:TimelineFacts",
+    "timeline-article": "claimlint.kinds.timeline_article:TimelineArticle",
     "names-across-files": "claimlint.kinds.names_across:NamesAcrossFiles",
     "unused-suppression": "claimlint.kinds.unused_suppression:UnusedSuppression",
 }

@@ -1,0 +1,69 @@
+"""Sentence boundaries of a document's prose, without a statistical model.
+
+A sentence ends at ".", "!" or "?" (with any closing quotes or brackets after it)
+followed by space and a capital letter, digit or opening quote; or at a paragraph
+end. Abbreviations ("Mr.", "Jan.", "U.S.", initials) do not end a sentence when
+the next word could continue it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from claimlint.document import Document
+
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|St|Ste|Rev|Hon|"
+    r"Jr|Sr|Mt|Ft|No|Nos|Vol|Fig|vs|etc|approx|Inc|Corp|Ltd|Co|Bros|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+    r"|\b(?:[A-Z]\.){1,3}[A-Z]?|\b[A-Z]|\b[ap]\.m)\.$"
+)
+_CACHE_KEY = "sentences"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def sentences_of(doc: Document) -> list[Sentence]:
+    """The sentences of `doc.lint_text`, in order, computed once per document."""
+    cached: list[Sentence] | None = doc.cache.get(_CACHE_KEY)
+    if cached is None:
+        cached = []
+        text = doc.lint_text
+        for paragraph in doc.paragraphs:
+            cached.extend(_split(text, paragraph.start, paragraph.end))
+        doc.cache[_CACHE_KEY] = cached
+    return cached
+
+
+def sentence_at(doc: Document, offset: int) -> Sentence | None:
+    """The sentence that contains `offset`, if any."""
+    found = sentences_of(doc)
+    index = bisect_right([s.start for s in found], offset) - 1
+    if index >= 0 and found[index].start <= offset < max(found[index].end, found[index].start + 1):
+        return found[index]
+    return None
+
+
+def _split(text: str, start: int, end: int) -> list[Sentence]:
+    result = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        if match.group().startswith(".") and _ABBREVIATION.search(
+            text, max(start, match.start() - 12), match.start() + 1
+        ):
+            continue
+        result.append(Sentence(begin, match.end()))
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end and text[begin:end].strip():
+        result.append(Sentence(begin, end))
+    return result

@@ -211,3 +211,9 @@ def test_module_entry_point_and_no_color(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert "warning[doubled-punctuation]" in proc.stdout
     assert "\x1b[" not in proc.stdout
+
+
+def test_missing_model_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = invoke("check", "--model", "no_such_model_xyz", write(tmp_path, "a.txt", CLEAN))
+    assert code == 2
+    assert err.count("spaCy model 'no_such_model_xyz' is not installed") == 1

@@ -106,7 +106,13 @@ def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = N
         )
     for rule in ruleset.rules:
         if rule.kind.cross_document:
-            summary = rule.kind.summarize(doc, rule)
+            try:
+                summary = rule.kind.summarize(doc, rule)
+            except Exception as exc:  # a broken rule must not stop the others
+                result.errors.append(
+                    f"{source.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}"
+                )
+                continue
             if summary is not None:
                 result.summaries[rule.id] = summary
     result.meta.update(doc.cache.get("meta", {}))
@@ -217,7 +223,8 @@ def run(
     try:
         ruleset = rulesets.for_config(resolver.for_path("."))
     except YamlError as exc:
-        report.errors.append(str(exc))
+        if str(exc) not in report.errors:
+            report.errors.append(str(exc))
         return report, Level.ERROR
     report.diagnostics.extend(reduce_summaries(results, ruleset))
     report.rules = rulesets.enabled_rules()

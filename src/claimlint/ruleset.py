@@ -12,6 +12,7 @@ from claimlint.config import Config
 from claimlint.facts import load_facts
 from claimlint.findings import Level
 from claimlint.kinds.base import KindContext
+from claimlint.nlp import ModelNotAvailable, check_model
 from claimlint.rule import Rule
 from claimlint.rules_loader import builtin_pack_paths, load_pack
 from claimlint.yamlfile import YamlError
@@ -38,6 +39,13 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
     spec = config.spec
     facts = load_facts(config.resolve(p) for p in spec.facts) if spec.facts else None
     context = KindContext(facts=facts, model=model or spec.model)
+    if context.model:
+        try:
+            check_model(context.model)
+        except ModelNotAvailable as exc:
+            if model:
+                raise YamlError("--model", None, str(exc)) from None
+            raise YamlError(config_name(config), None, str(exc), "model") from None
     paths: list[Path] = builtin_pack_paths() if spec.builtin_rules else []
     paths += [config.resolve(p) for p in spec.rules]
     loaded: list[Rule] = []
@@ -52,13 +60,13 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
             loaded.append(rule)
     ids = {r.id for r in loaded}
     categories = {r.category for r in loaded}
-    config_name = str(config.path) if config.path else "configuration"
+    config_file = config_name(config)
     for key in ("disable", "enable", "levels"):
         for name in getattr(spec, key):
             if name not in ids and name not in categories:
                 close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise YamlError(config_name, None, f"no rule or category named {name!r}{hint}", key)
+                raise YamlError(config_file, None, f"no rule or category named {name!r}{hint}", key)
     result = []
     for rule in loaded:
         enabled = rule.enabled
@@ -77,3 +85,7 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
         fail_on=Level.parse(spec.fail_on),
         context=context,
     )
+
+
+def config_name(config: Config) -> str:
+    return str(config.path) if config.path else "configuration"

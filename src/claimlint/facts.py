@@ -120,12 +120,7 @@ def load_facts(paths: Iterable[Path | str]) -> Facts:
 
 
 def load_facts_file(path: Path | str) -> Facts:
-    name = str(path)
-    try:
-        data = yamlfile.load_file(path)
-    except ValueError as exc:  # PyYAML turns 2020-13-01 into a date and fails on it
-        raise YamlError(name, _bad_date_line(path), f"invalid date: {exc}", "date") from None
-    return facts_from_data(data, name)
+    return facts_from_data(yamlfile.load_file(path), str(path))
 
 
 def facts_from_data(data: Any, name: str) -> Facts:
@@ -267,20 +262,6 @@ def _check_across(facts: Facts) -> None:
                     f"people[{person.index}].{field}",
                 )
             owner[key] = person
-
-
-def _bad_date_line(path: Path | str) -> int | None:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _ISO_DAY.finditer(line):
-            try:
-                date(*(int(g) for g in match.groups()))
-            except ValueError:
-                return number
-    return None
 
 
 def describe(facts: Facts) -> str:

@@ -40,6 +40,14 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
+class _ValueError(yaml.constructor.ConstructorError):
+    """A scalar that cannot be what it looks like; `field` is the key it stood under."""
+
+    def __init__(self, problem: str, mark: yaml.Mark) -> None:
+        super().__init__(None, None, problem, mark)
+        self.field: str | None = None
+
+
 class _Loader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         result = LineDict()
@@ -51,7 +59,11 @@ class _Loader(yaml.SafeLoader):
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
-            result[key] = self.construct_object(value_node, deep=True)
+            try:
+                result[key] = self.construct_object(value_node, deep=True)
+            except _ValueError as exc:
+                exc.field = exc.field or str(key)
+                raise
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
 
@@ -66,9 +78,7 @@ class _Loader(yaml.SafeLoader):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:  # "2020-13-01" looks like a date and is not one
-            raise yaml.constructor.ConstructorError(
-                None, None, f"invalid date {node.value!r}: {exc}", node.start_mark
-            ) from None
+            raise _ValueError(f"invalid date {node.value!r}: {exc}", node.start_mark) from None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)

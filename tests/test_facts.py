@@ -82,7 +82,12 @@ def test_dates_keep_their_precision(value: object, expected: FactDate, precision
             "events[0].date",
             "not a date",
         ),
-        ("events:\n  - id: a\n    title: T\n    date: 2020-02-30\n", 4, "date", "invalid date '2020-02-30'"),
+        (
+            "events:\n  - id: a\n    title: T\n    date: 2020-02-30\n",
+            4,
+            "date",
+            "invalid date '2020-02-30'",
+        ),
         ("events:\n  - id: Bad Id\n    title: T\n    date: 2020\n", 2, "events[0].id", "lowercase"),
         ("events:\n  - id: a\n    date: 2020\n", 2, "events[0].title", "required"),
         (

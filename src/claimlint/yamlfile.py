@@ -73,7 +73,6 @@ class _Loader(yaml.SafeLoader):
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
-
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
@@ -90,6 +89,9 @@ def load(text: str, path: str) -> Any:
     """Parse YAML text safely (no tags that run code); raise `YamlError` with the line."""
     try:
         return yaml.load(text, Loader=_Loader)
+    except _ValueError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise YamlError(path, line, str(exc.problem), exc.field) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

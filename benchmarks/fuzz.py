@@ -18,6 +18,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root, for tests.invariants
+
 PIECES = [
     " ",
     "\n",
@@ -125,12 +127,10 @@ def _clean_surrogates(text: str) -> str:
 
 
 def run_batch(seed: int, count: int, out: str) -> tuple[int, int, list[str]]:
+    from tests.invariants import check_invariants
+
     from claimlint.config import DEFAULT
-    from claimlint.diagnostics import diagnose
-    from claimlint.document import Document
-    from claimlint.engine import lint_document
     from claimlint.ruleset import build_ruleset
-    from claimlint.sources import Source
 
     rules = build_ruleset(DEFAULT).rules
     rng = random.Random(seed)
@@ -140,24 +140,9 @@ def run_batch(seed: int, count: int, out: str) -> tuple[int, int, list[str]]:
         text = _clean_surrogates(random_text(rng))
         path = rng.choice(["a.txt", "a.md"])
         try:
-            results = []
-            for _ in range(2):
-                doc = Document.from_source(Source(path, text))
-                findings, problems = lint_document(doc, rules)
-                errors = [p for p in problems if p.startswith("error:")]
-                if errors:
-                    raise AssertionError(errors)
-                spans = []
-                for f in findings:
-                    assert 0 <= f.start <= f.end <= len(doc.text), (f.rule, f.start, f.end)
-                    d = diagnose(doc, f)
-                    line_start, line_end = doc.line_span(d.location.line)
-                    assert line_start <= f.start <= line_end + 1, f.rule
-                    assert 0 <= d.location.start <= d.location.end <= len(text), f.rule
-                    spans.append((f.rule, f.start, f.end, f.message))
-                results.append(spans)
-            assert results[0] == results[1], "not deterministic"
-            findings_total += len(results[0])
+            first = check_invariants(text, path, rules)
+            assert first == check_invariants(text, path, rules), "not deterministic"
+            findings_total += len(first)
         except Exception as exc:  # record and go on
             name = Path(out) / f"seed{seed}-{i}{Path(path).suffix}"
             name.parent.mkdir(parents=True, exist_ok=True)

@@ -6,11 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimlint.config import DEFAULT
-from claimlint.diagnostics import diagnose
-from claimlint.document import Document
-from claimlint.engine import lint_document
 from claimlint.ruleset import build_ruleset
-from claimlint.sources import Source
+from tests.invariants import Outcome, check_invariants
 
 RULES = build_ruleset(DEFAULT).rules
 
@@ -68,21 +65,8 @@ _text = st.lists(st.one_of(_pieces, st.text(max_size=8)), max_size=60).map("".jo
 _settings = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _check(text: str, path: str) -> list[tuple[object, ...]]:
-    doc = Document.from_source(Source(path, text))
-    findings, problems = lint_document(doc, RULES)
-    assert not [p for p in problems if p.startswith("error:")], problems
-    result = []
-    for finding in findings:
-        assert 0 <= finding.start <= finding.end <= len(doc.text)
-        diagnostic = diagnose(doc, finding)
-        loc = diagnostic.location
-        line_start, line_end = doc.line_span(loc.line)
-        assert line_start <= finding.start <= line_end + 1
-        assert loc.column == finding.start - line_start + 1
-        assert 0 <= loc.start <= loc.end <= len(text)
-        result.append((finding.rule, finding.start, finding.end, finding.message))
-    return result
+def _check(text: str, path: str) -> Outcome:
+    return check_invariants(text, path, RULES)
 
 
 @_settings

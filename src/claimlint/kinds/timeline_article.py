@@ -21,38 +21,12 @@ from claimlint.kinds.base import Kind, KindContext, Options
 from claimlint.rule import Rule
 from claimlint.sentences import Sentence
 from claimlint.temporal import DateExpression, Granularity, describe
+from claimlint.temporal.lexicon import MONTHS, WEEKDAYS
 from claimlint.timeline import claims, events, wording
 from claimlint.timeline.compare import agree
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
-_NOT_NAMES = frozenset(
-    {
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "This",
-        "That",
-        "But",
-        "And",
-    }
-)
+_NOT_NAMES = frozenset({*MONTHS, *WEEKDAYS, "The", "This", "That", "But", "And"})
 
 
 class TimelineArticleOptions(Options, frozen=True):

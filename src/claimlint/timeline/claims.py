@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claimlint.document import Document
@@ -57,15 +56,6 @@ _REPORTING_FORMS = frozenset(
 _RECENT = timedelta(days=31)
 #: how far (in characters) a date may stand from the words naming its event
 MAX_DISTANCE = 160
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Words that name an event in a sentence (a cue, an event noun)."""
-
-    start: int
-    end: int
-    key: str
 
 
 def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -89,17 +89,39 @@ def check(
     no_frames: Annotated[
         bool, typer.Option("--no-frames", help="Text output: one line per finding.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes [default: the number of cores; 1: no pool].",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run the per-file work on this Dask scheduler (e.g. tcp://host:8786).",
+        ),
+    ] = None,
 ) -> None:
     """Check articles and report findings."""
+    from claimlint.parallel import SchedulerError, default_jobs
+
     options = RunOptions(
         config_path=config,
         isolated=isolated,
         date_override=_parse_date(reference_date),
         model=model,
+        jobs=jobs if jobs is not None else default_jobs(),
+        scheduler=scheduler,
     )
     try:
         report, configured_fail_level = run(paths, options)
     except YamlError as exc:
+        raise _fail(str(exc)) from None
+    except SchedulerError as exc:
         raise _fail(str(exc)) from None
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
     _emit(report, output_format, no_frames)

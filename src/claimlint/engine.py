@@ -44,6 +44,10 @@ class RunOptions:
     date_override: date | None = None
     model: str | None = None
     selection_override: Selection | None = None
+    #: worker processes for the per-file map (1: this process); see parallel.py
+    jobs: int = 1
+    #: a Dask scheduler address: run the per-file map on that cluster
+    scheduler: str | None = None
 
 
 class RuleSets:
@@ -162,7 +166,12 @@ def run(paths: Sequence[str], options: RunOptions) -> tuple[RunReport, Level]:
     rulesets = RuleSets(model=options.model)
     report = RunReport()
     results = []
-    for result in check_paths(paths, options, resolver, rulesets):
+    from claimlint.parallel import map_paths
+
+    mapped = map_paths(
+        paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
+    )
+    for result in mapped:
         report.diagnostics.extend(result.diagnostics)
         for error in result.errors:
             if error not in report.errors:

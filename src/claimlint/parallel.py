@@ -87,7 +87,25 @@ def map_paths(
     if len(head) < jobs * MIN_FILES_PER_WORKER:
         yield from _serial(head, options, resolver, rulesets)
         return
+    _prepare_workers(head, options, resolver, rulesets)
     yield from _map_local(itertools.chain(head, items), options, resolver, rulesets, jobs)
+
+
+def _prepare_workers(
+    head: list[str | InputError],
+    options: RunOptions,
+    resolver: ConfigResolver,
+    rulesets: RuleSets,
+) -> None:
+    """Build the first rule set here, before the pool forks: workers inherit it instead of
+    each loading the packs again (with spawn they still build their own)."""
+    first = next((i for i in head if isinstance(i, str) and i != STDIN), None)
+    if first is not None:
+        try:
+            rulesets.for_config(resolver.for_path(first))
+        except YamlError:
+            return  # reported for that file by the worker
+    _WORKER_STATE[options] = (resolver, rulesets)
 
 
 def _serial(

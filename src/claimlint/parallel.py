@@ -48,6 +48,8 @@ DASK_CHUNK = 32
 WINDOW_PER_WORKER = 4
 #: below this many files a pool costs more (start-up, pickling) than it saves
 MIN_FILES_PER_WORKER = 4
+#: how long to wait for a Dask scheduler to answer
+CONNECT_TIMEOUT = "10s"
 
 
 class SchedulerError(Exception):
@@ -248,7 +250,7 @@ def _map_dask(
             "--scheduler needs dask.distributed: pip install 'claimlint[distributed]'"
         ) from None
     try:
-        client: Any = Client(address, timeout="10s", set_as_default=False)  # type: ignore[no-untyped-call]
+        client: Any = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:

@@ -138,7 +138,7 @@ def _emit(report: RunReport, output_format: OutputFormat, no_frames: bool) -> No
     for error in report.errors:
         err.print(f"error: {error}", style="bold red")
     if output_format is OutputFormat.json:
-        sys.stdout.write(json_format.render(report) + "\n")
+        json_format.write(report, sys.stdout)
     else:
         text.render(report, text.make_console(sys.stdout), show_frames=not no_frames)
 

@@ -42,10 +42,10 @@ if TYPE_CHECKING:
     from claimlint.ruleset import RuleSet
 
 #: files per task: enough to make the cost of a task small next to the work in it
-LOCAL_CHUNK = 8
+LOCAL_CHUNK = 16
 DASK_CHUNK = 32
 #: tasks in flight per worker: keeps workers busy while bounding memory
-WINDOW_PER_WORKER = 4
+WINDOW_PER_WORKER = 8
 #: below this many files a pool costs more (start-up, pickling) than it saves
 MIN_FILES_PER_WORKER = 4
 #: how long to wait for a Dask scheduler to answer

@@ -126,8 +126,26 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes [default: the number of cores; 1: no pool].",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run the per-file work on this Dask scheduler (e.g. tcp://host:8786).",
+        ),
+    ] = None,
 ) -> None:
     """Check articles and report findings."""
+    from claimlint.parallel import SchedulerError, default_jobs
+
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
     if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
@@ -137,6 +155,8 @@ def check(
         isolated=isolated,
         date_override=_parse_date(reference_date),
         model=model,
+        jobs=jobs if jobs is not None else default_jobs(),
+        scheduler=scheduler,
     )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
     err = text.make_console(sys.stderr)
@@ -152,6 +172,8 @@ def check(
             if not quiet:
                 err.print(_fixed_summary(fixed, len(report.diagnostics)))
     except YamlError as exc:
+        raise _fail(str(exc)) from None
+    except SchedulerError as exc:
         raise _fail(str(exc)) from None
     if baseline is not None and update_baseline:
         written = baseline_file.save(baseline, report.diagnostics)
@@ -262,7 +284,7 @@ def _emit(
     elif statistics:
         text.render_statistics(report, text.make_console(sys.stdout))
     elif output_format is OutputFormat.json:
-        sys.stdout.write(json_format.render(report) + "\n")
+        json_format.write(report, sys.stdout)
     elif output_format is OutputFormat.sarif:
         sys.stdout.write(sarif.render(report) + "\n")
     elif output_format is OutputFormat.github:

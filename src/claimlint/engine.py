@@ -45,6 +45,10 @@ class RunOptions:
     date_override: date | None = None
     model: str | None = None
     selection_override: Selection | None = None
+    #: worker processes for the per-file map (1: this process); see parallel.py
+    jobs: int = 1
+    #: a Dask scheduler address: run the per-file map on that cluster
+    scheduler: str | None = None
 
 
 class RuleSets:
@@ -132,22 +136,16 @@ def check_paths(
     options: RunOptions,
     resolver: ConfigResolver,
     rulesets: RuleSets,
-    progress: Progress | None = None,
 ) -> Iterator[FileResult]:
     """Lint every file under `paths`; bad input becomes a `FileResult` with an error."""
     selection = options.selection_override or _selection(resolver.for_path("."))
-    items = list(expand_paths(paths, selection))
-    if progress is not None:
-        progress.start(len(items))
-    for item in items:
+    for item in expand_paths(paths, selection):
         if isinstance(item, SkippedFile):
             yield FileResult(path=item.path, notices=[str(item)])
         elif isinstance(item, InputError):
             yield FileResult(path=item.path, errors=[str(item)])
         else:
             yield _check_one(item, resolver, rulesets, options)
-        if progress is not None:
-            progress.advance()
 
 
 def _check_one(
@@ -209,7 +207,17 @@ def run(
     rulesets = RuleSets(model=options.model)
     report = RunReport()
     results = []
-    for result in check_paths(paths, options, resolver, rulesets, progress):
+    from claimlint.parallel import map_paths
+
+    mapped = map_paths(
+        paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
+    )
+    if progress is not None:
+        selection = options.selection_override or _selection(resolver.for_path("."))
+        progress.start(sum(1 for _ in expand_paths(paths, selection)))  # a second, cheap walk
+    for result in mapped:
+        if progress is not None:
+            progress.advance()
         report.diagnostics.extend(result.diagnostics)
         for error in result.errors:
             if error not in report.errors:

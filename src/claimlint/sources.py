@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 _BINARY_SNIFF = 8192
+#: control characters other than the whitespace ones ("\t\n\v\f\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class InputError(Exception):
@@ -166,7 +169,6 @@ def decode(path: str, data: bytes) -> Source:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:_BINARY_SNIFF]
-    if not sample:
+    if not sample or not _CONTROL.search(sample):
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls / len(sample) > 0.1
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.1

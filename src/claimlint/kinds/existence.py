@@ -19,8 +19,11 @@ from claimlint.findings import Finding, Fix
 from claimlint.kinds.base import Kind, KindContext, OptionError, Options
 from claimlint.rule import Rule
 
-# Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]".
-_LINE_DECORATION = regex.compile(r"^[\s#>*_\[-]*(.*?)[\s*_\]]*$")
+# Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]". The
+# trailing run is matched backwards from the end, so finding it is linear in its length.
+_LEADING_DECORATION = regex.compile(r"[\s#>*_\[-]*")
+_TRAILING_DECORATION = regex.compile(r"(?r)[\s*_\]]*\Z")
+_LINE_BODIES = "existence.line_bodies"
 _GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 _UNLESS_WINDOW = 80
 
@@ -85,25 +88,16 @@ class Existence(Kind):
 
     def _check_lines(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         text = doc.lint_text
-        offset = 0
-        for line in text.split("\n"):
-            body = _LINE_DECORATION.match(line)
-            if (
-                body
-                and body.group(1)
-                and (self.max_line_length is None or len(body.group(1)) <= self.max_line_length)
+        for start, body in _line_bodies(doc):
+            if self.max_line_length is not None and len(body) > self.max_line_length:
+                continue
+            match = patterns.fullmatch(self.pattern, body)
+            if match and not (
+                self.unless is not None and self._excepted(text, start, start + len(body))
             ):
-                start = offset + body.start(1)
-                match = patterns.fullmatch(self.pattern, body.group(1))
-                if match and not (
-                    self.unless is not None
-                    and self._excepted(text, start, start + len(body.group(1)))
-                ):
-                    values = _values(match)
-                    yield rule.finding(
-                        start, start + len(body.group(1)), values, fix=self._fix_for(match)
-                    )
-            offset += len(line) + 1
+                yield rule.finding(
+                    start, start + len(body), _values(match), fix=self._fix_for(match)
+                )
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
         """True when an `unless` match covers the span (looking 80 characters around it)."""
@@ -119,6 +113,26 @@ class Existence(Kind):
         if self.fix is None:
             return None
         return Fix(match.expand(self.fix.replace), safe=self.fix.safe)
+
+
+def _line_bodies(doc: Document) -> list[tuple[int, str]]:
+    """Each non-empty line's words without Markdown decoration, and where they start;
+    computed once per document and shared by every line rule."""
+    bodies: list[tuple[int, str]] | None = doc.cache.get(_LINE_BODIES)
+    if bodies is None:
+        bodies = []
+        offset = 0
+        for line in doc.lint_text.split("\n"):
+            if line and not line.isspace():
+                # both patterns can match the empty string, so they always match
+                lead: int = _LEADING_DECORATION.match(line).end()  # type: ignore[union-attr]
+                trail: int = _TRAILING_DECORATION.search(line).start()  # type: ignore[union-attr]
+                end = max(lead, trail)
+                if end > lead:
+                    bodies.append((offset + lead, line[lead:end]))
+            offset += len(line) + 1
+        doc.cache[_LINE_BODIES] = bodies
+    return bodies
 
 
 def _values(match: Any) -> dict[str, str]:

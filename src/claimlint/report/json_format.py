@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from claimlint import __version__
 from claimlint.diagnostics import Diagnostic, Location
@@ -59,11 +59,14 @@ def finding_dict(d: Diagnostic) -> dict[str, Any]:
     return out
 
 
-def render(report: RunReport) -> str:
+_DUMPS: dict[str, Any] = {"ensure_ascii": False, "indent": 2, "default": str}
+
+
+def _payload(report: RunReport) -> dict[str, Any]:
     counts = report.counts()
-    payload = {
+    return {
         "version": __version__,
-        "findings": [finding_dict(d) for d in report.diagnostics],
+        "findings": [],
         "errors": report.errors,
         "notices": report.notices,
         "files": report.files,
@@ -74,4 +77,33 @@ def render(report: RunReport) -> str:
             "info": counts.get(Level.INFO, 0),
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+
+
+def render(report: RunReport) -> str:
+    payload = _payload(report)
+    payload["findings"] = [finding_dict(d) for d in report.diagnostics]
+    return json.dumps(payload, **_DUMPS)
+
+
+def write(report: RunReport, stream: TextIO) -> None:
+    """`render(report)` and a newline, written finding by finding: the same bytes, without
+    holding the whole document (several times the size of the findings) in memory."""
+    stream.write("{")
+    for index, (key, value) in enumerate(_payload(report).items()):
+        stream.write(("," if index else "") + "\n  " + json.dumps(key) + ": ")
+        if key == "findings":
+            _write_findings(report, stream)
+        else:
+            stream.write(json.dumps(value, **_DUMPS).replace("\n", "\n  "))
+    stream.write("\n}\n")
+
+
+def _write_findings(report: RunReport, stream: TextIO) -> None:
+    if not report.diagnostics:
+        stream.write("[]")
+        return
+    stream.write("[")
+    for index, diagnostic in enumerate(report.diagnostics):
+        item = json.dumps(finding_dict(diagnostic), **_DUMPS).replace("\n", "\n    ")
+        stream.write(("," if index else "") + "\n    " + item)
+    stream.write("\n  ]")

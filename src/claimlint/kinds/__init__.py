@@ -10,6 +10,7 @@ from claimlint.kinds.base import Kind
 _REGISTRY: dict[str, str] = {
     "existence": "claimlint.kinds.existence:Existence",
     "substitution": "claimlint.kinds.substitution:Substitution",
+    "quotes": "claimlint.kinds.quotes:Quotes",
 }
 
 

@@ -139,10 +139,21 @@ class Document:
         one_per_line = any(len(line) > _HARD_WRAP_WIDTH for line in lines) and len(lines) > 1
         offset = start
         para_start: int | None = None
+        in_blockquote = False
         for line in lines:
             line_end = offset + len(line)
             stripped = line.strip()
             begins_block = self.is_markdown and bool(_MARKDOWN_BLOCK_START.match(stripped))
+            if self.is_markdown and stripped.startswith(">"):
+                # "> " lines continue one blockquote paragraph; a bare ">" separates two
+                quoted = stripped.lstrip("> \t")
+                if in_blockquote and quoted and not _MARKDOWN_BLOCK_START.match(quoted):
+                    begins_block = False
+                in_blockquote = bool(quoted)
+                if not quoted:
+                    stripped = ""
+            else:
+                in_blockquote = False
             if not stripped:
                 if para_start is not None:
                     out.append(Paragraph(para_start, offset - 1))

@@ -70,7 +70,7 @@ MARK_PATTERN = regex.compile("[" + regex.escape("".join(GLYPHS)) + "]")
 APOSTROPHES = "'’‘"
 
 #: opening/closing pairs that are correct somewhere (English, German, Polish, Swedish,
-#: French, Danish); anything else within a family is a mismatched pair
+#: French); anything else within a family is a mismatched pair
 COMPATIBLE: frozenset[tuple[str, str]] = frozenset(
     {
         ("“", "”"),
@@ -80,7 +80,6 @@ COMPATIBLE: frozenset[tuple[str, str]] = frozenset(
         ("”", "”"),
         ("‟", "”"),
         ("«", "»"),
-        ("»", "«"),
         ("‘", "’"),
         ("'", "'"),
         ("‚", "‘"),
@@ -88,7 +87,6 @@ COMPATIBLE: frozenset[tuple[str, str]] = frozenset(
         ("’", "’"),
         ("‛", "’"),
         ("‹", "›"),
-        ("›", "‹"),
     }
 )
 
@@ -99,6 +97,9 @@ _INITIAL_QUOTES = "“‘„‚«‹‟‛\"'"
 _CATEGORIES_BEFORE_OPEN = {"Ps", "Pi", "Pd"}
 _CATEGORIES_AFTER_CLOSE = {"Pe", "Pf", "Pd", "Po"}
 
+_SENTENCE_PUNCTUATION = ".,;:!?"
+#: marks looked through when classifying a neighbour: guillemets face where they point
+_RUN_MARKS = "".join(ch for ch, glyph in GLYPHS.items() if glyph.style is not Style.GUILLEMET)
 _DECADE = r"\d0s|\d\d(?!\d)"
 
 
@@ -130,13 +131,23 @@ def elision_pattern(words: Iterable[str]) -> regex.Pattern[str]:
             "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else regex.escape(ch) for ch in word)
         )
     return regex.compile(
-        rf"(?<![\w{APOSTROPHES}])[{APOSTROPHES}](?:{'|'.join(alternatives)})(?!\w)",
+        rf"(?<!\w)[{APOSTROPHES}](?:{'|'.join(alternatives)})(?!\w)",
         regex.IGNORECASE,
     )
 
 
 def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
+
+
+def _can_follow_open(ch: str) -> bool:
+    """May `ch` stand right after an opening mark (not a space, a full stop, a comma)?"""
+    return not (_is_space(ch) or ch in _SENTENCE_PUNCTUATION or unicodedata.category(ch) == "Pe")
+
+
+def _can_precede_close(ch: str) -> bool:
+    """May `ch` stand right before a closing mark (not a space or an opening bracket)?"""
+    return not (_is_space(ch) or unicodedata.category(ch) == "Ps")
 
 
 def _allows_open_after(ch: str) -> bool:
@@ -159,16 +170,21 @@ def _allows_close_before(ch: str) -> bool:
     )
 
 
-def classify(before: str, char: str, after: str) -> Role:
-    """The role of the mark `char` between the characters `before` and `after`
-    ("" at the edge of a paragraph)."""
+def classify(before: str, char: str, after: str, outer_before: str, outer_after: str) -> Role:
+    """The role of the mark `char` between the characters `before` and `after` ("" at
+    the edge of a paragraph). `outer_before` and `outer_after` are the nearest characters
+    that are not quote marks: a run of marks faces the way the run does (in `said.”“We`
+    or `6'2"“`, what counts is the text on either side of the run)."""
     glyph = GLYPHS[char]
     if glyph.family is Family.SINGLE and before.isalnum() and after.isalnum():
         return Role.APOSTROPHE
     if glyph.family is Family.DOUBLE and before.isdigit() and char in '"”':
         return Role.CLOSE_OR_PRIME
-    can_open = not _is_space(after) and _allows_open_after(before)
-    can_close = not _is_space(before) and _allows_close_before(after)
+    if glyph.style is Style.GUILLEMET:
+        # French spacing (« Oui ») defeats flanking; English copy never reverses them
+        return glyph.facing
+    can_open = _can_follow_open(outer_after) and _allows_open_after(outer_before)
+    can_close = _can_precede_close(outer_before) and _allows_close_before(outer_after)
     if can_open and not can_close:
         return Role.OPEN
     if can_close and not can_open:
@@ -189,15 +205,32 @@ def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) ->
         offset = match.start()
         char = match.group()
         if offset in elided:
-            role = Role.APOSTROPHE
-        else:
-            before = text[offset - 1] if offset > start else ""
-            after = text[offset + 1] if offset + 1 < end else ""
-            role = classify(before, char, after)
-            if role is Role.CLOSE_OR_PRIME and _follows_feet(text, start, offset):
-                role = Role.PRIME
+            marks.append(Mark(offset, char, GLYPHS[char], Role.APOSTROPHE))
+            continue
+        role = classify(
+            _char_at(text, offset - 1, start, end),
+            char,
+            _char_at(text, offset + 1, start, end),
+            _char_at(text, _skip_marks(text, offset - 1, start, -1), start, end),
+            _char_at(text, _skip_marks(text, offset + 1, end, 1), start, end),
+        )
+        if role is Role.CLOSE_OR_PRIME and (
+            _follows_feet(text, start, offset) or _char_at(text, offset + 1, start, end) in '"”»'
+        ):
+            # 6'2" is a height; in '55"".' the first mark is the inch, the second the quote
+            role = Role.PRIME
         marks.append(Mark(offset, char, GLYPHS[char], role))
     return marks
+
+
+def _char_at(text: str, index: int, start: int, end: int) -> str:
+    return text[index] if start <= index < end else ""
+
+
+def _skip_marks(text: str, index: int, limit: int, step: int) -> int:
+    while (index >= limit if step < 0 else index < limit) and text[index] in _RUN_MARKS:
+        index += step
+    return index
 
 
 _FEET = regex.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")

@@ -84,7 +84,7 @@ def pair_marks(start: int, end: int, marks: list[Mark]) -> ParagraphQuotes:
                 return True
         return False
 
-    for mark in marks:
+    for index, mark in enumerate(marks):
         role = mark.role
         if role in (Role.APOSTROPHE, Role.PRIME):
             continue
@@ -92,6 +92,8 @@ def pair_marks(start: int, end: int, marks: list[Mark]) -> ParagraphQuotes:
             if role is Role.OPEN:
                 stack.append(mark)
             elif stack and stack[-1].family is Family.SINGLE:
+                if _apostrophe_before_closing(marks, index, stack):
+                    continue
                 result.pairs.append(Pair(stack.pop(), mark))
             # otherwise an apostrophe after a word, or a stray mark between spaces
             continue
@@ -100,11 +102,44 @@ def pair_marks(start: int, end: int, marks: list[Mark]) -> ParagraphQuotes:
         elif role is Role.CLOSE:
             if not close_double(mark):
                 result.unopened.append(mark)
-        elif not close_double(mark) and role is Role.EITHER:
+        elif role is Role.CLOSE_OR_PRIME:
+            # an inch mark, unless it is the right mark to close the innermost quote
+            if stack and (stack[-1].char, mark.char) in COMPATIBLE:
+                close_double(mark)
+        elif stack and stack[-1].family is Family.DOUBLE:
+            close_double(mark)
+        else:
             stack.append(mark)
     result.unclosed.extend(stack)
     result.unclosed.sort(key=lambda mark: mark.offset)
     return result
+
+
+def _apostrophe_before_closing(marks: list[Mark], index: int, stack: list[Mark]) -> bool:
+    """Is this closing single mark a possessive inside the quote it seems to close?
+
+    In `‘the players'’` and `‘the players' union’` a later mark is the right one to
+    close the quote; in `''Hello''` two single quotes are open and both close."""
+    mark, opening = marks[index], stack[-1]
+    if (opening.char, mark.char) in COMPATIBLE:
+        following = marks[index + 1] if index + 1 < len(marks) else None
+        return (
+            following is not None
+            and following.offset == mark.offset + 1
+            and following.family is Family.SINGLE
+            and following.role in (Role.CLOSE, Role.EITHER)
+            and not (len(stack) > 1 and stack[-2].family is Family.SINGLE)
+        )
+    depth = 0  # quotes opened after this mark, skipped over roughly
+    for later in marks[index + 1 :]:
+        if later.role is Role.OPEN:
+            depth += 1
+        elif later.role in (Role.CLOSE, Role.EITHER):
+            if depth:
+                depth -= 1
+            elif (opening.char, later.char) in COMPATIBLE:
+                return True
+    return False
 
 
 def analyse(doc: Document, elisions: regex.Pattern[str]) -> QuoteAnalysis:

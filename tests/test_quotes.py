@@ -202,6 +202,12 @@ def test_straight_apostrophes_in_curly_copy_are_not_a_mix(lint: Lint) -> None:
         "“Let’s go,” he said. “It’s late.”",
         "(“We are ready”), he added — “and waiting.”",
         "He said:“We are ready,”then left.",
+        "The “Quds Force”’s commander and the “Popular Mobilization”’s leader were killed.",
+        "“’Cause we can,” he said, “and ’tis the season.”",
+        "‘The players’ union is strong,’ he said of ‘the players'’ demands.",
+        "He ran the mile in 3'45\" and 4’02” at 33°18'N.",
+        "“We’re done.”“Over,” he said.",
+        "She lives in ’s-Hertogenbosch, near O’Brien’s bar; the Houthis hold Sana’a.",
     ],
 )
 def test_apostrophes_primes_nesting_and_headlines_are_silent(lint: Lint, text: str) -> None:

@@ -16,6 +16,7 @@ from claimlint.quotes.pairing import QuoteAnalysis
 @dataclass(frozen=True, slots=True)
 class StyleMix:
     counts: list[tuple[Style, int]]  # most used first
+    #: first quotation of the least used style (on a tie, the one met first)
     first_minority: Mark
     first_majority: Mark
 
@@ -33,10 +34,11 @@ def style_mix(analysis: QuoteAnalysis) -> StyleMix | None:
     first: dict[Style, Mark] = {}
     for mark in quotations:
         first.setdefault(mark.style, mark)
-    # most used first; on a tie, the style the document started with wins
+    # most used first; on a tie, the style met first counts as the document's own
     ranked = sorted(counts, key=lambda style: (-counts[style], first[style].offset))
+    minority = min(ranked[1:], key=lambda style: (counts[style], first[style].offset))
     return StyleMix(
         counts=[(style, counts[style]) for style in ranked],
-        first_minority=first[ranked[-1]],
+        first_minority=first[minority],
         first_majority=first[ranked[0]],
     )

@@ -314,3 +314,15 @@ def test_user_elisions_extend_the_apostrophe_words(tmp_path: Path) -> None:
     assert lint_document(doc, rules)[0] == []
     doc = Document.from_text("Troops left the ’Ayn al-Asad base.\n\nThey said ‘we go.")
     assert [f.start for f in lint_document(doc, rules)[0]] == [doc.text.index("‘we")]
+
+
+def test_blockquote_lines_form_paragraphs_as_markdown_reads_them() -> None:
+    from claimlint.document import Document
+
+    text = "> “One quote\n> over two lines.”\n>\n> Second paragraph.\n> - a list item\n"
+    doc = Document.from_text(text, path="a.md")
+    assert [text[p.start : p.end] for p in doc.paragraphs] == [
+        "> “One quote\n> over two lines.”",
+        "> Second paragraph.",
+        "> - a list item",
+    ]

@@ -140,18 +140,18 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
 
-def _can_follow_open(ch: str) -> bool:
-    """May `ch` stand right after an opening mark (not a space, a full stop, a comma)?"""
+def _may_follow_opening(ch: str) -> bool:
+    """May `ch` stand right after an opening mark (not a space, full stop or comma)?"""
     return not (_is_space(ch) or ch in _SENTENCE_PUNCTUATION or unicodedata.category(ch) == "Pe")
 
 
-def _can_precede_close(ch: str) -> bool:
+def _may_precede_closing(ch: str) -> bool:
     """May `ch` stand right before a closing mark (not a space or an opening bracket)?"""
     return not (_is_space(ch) or unicodedata.category(ch) == "Ps")
 
 
-def _allows_open_after(ch: str) -> bool:
-    """May an opening mark follow `ch` (the character before it)?"""
+def _may_precede_opening(ch: str) -> bool:
+    """May `ch` stand right before an opening mark (a space, bracket, dash)?"""
     return (
         _is_space(ch)
         or ch in _EDGE_EXTRA
@@ -160,8 +160,8 @@ def _allows_open_after(ch: str) -> bool:
     )
 
 
-def _allows_close_before(ch: str) -> bool:
-    """May a closing mark stand before `ch` (the character after it)?"""
+def _may_follow_closing(ch: str) -> bool:
+    """May `ch` stand right after a closing mark (a space, punctuation)?"""
     return (
         _is_space(ch)
         or ch in _EDGE_EXTRA
@@ -183,8 +183,8 @@ def classify(before: str, char: str, after: str, outer_before: str, outer_after:
     if glyph.style is Style.GUILLEMET:
         # French spacing (« Oui ») defeats flanking; English copy never reverses them
         return glyph.facing
-    can_open = _can_follow_open(outer_after) and _allows_open_after(outer_before)
-    can_close = _can_precede_close(outer_before) and _allows_close_before(outer_after)
+    can_open = _may_follow_opening(outer_after) and _may_precede_opening(outer_before)
+    can_close = _may_precede_closing(outer_before) and _may_follow_closing(outer_after)
     if can_open and not can_close:
         return Role.OPEN
     if can_close and not can_open:

@@ -84,6 +84,12 @@ def test_closing_quote_without_opening(lint: Lint, text: str, mark: str) -> None
     assert findings[0].level is Level.WARNING
 
 
+def test_misspaced_straight_opening_mark_still_pairs(lint: Lint) -> None:
+    text = 'He said that" the goal is training", adding that talks would go on.'
+    findings = lint(text, *PAIRING)
+    assert findings == []
+
+
 # -- mismatched -------------------------------------------------------------
 
 

@@ -100,7 +100,12 @@ def pair_marks(start: int, end: int, marks: list[Mark]) -> ParagraphQuotes:
         if role is Role.OPEN:
             stack.append(mark)
         elif role is Role.CLOSE:
-            if not close_double(mark):
+            if close_double(mark):
+                continue
+            if mark.char == '"' and _straight_closer_follows(marks, index):
+                # `said that" the goal is training"`: a misspaced opening mark
+                stack.append(mark)
+            else:
                 result.unopened.append(mark)
         elif role is Role.CLOSE_OR_PRIME:
             # an inch mark, unless it is the right mark to close the innermost quote
@@ -113,6 +118,13 @@ def pair_marks(start: int, end: int, marks: list[Mark]) -> ParagraphQuotes:
     result.unclosed.extend(stack)
     result.unclosed.sort(key=lambda mark: mark.offset)
     return result
+
+
+def _straight_closer_follows(marks: list[Mark], index: int) -> bool:
+    return any(
+        later.char == '"' and later.role in (Role.CLOSE, Role.EITHER, Role.CLOSE_OR_PRIME)
+        for later in marks[index + 1 :]
+    )
 
 
 def _apostrophe_before_closing(marks: list[Mark], index: int, stack: list[Mark]) -> bool:

@@ -142,12 +142,15 @@ def _is_space(ch: str) -> bool:
 
 def _may_follow_opening(ch: str) -> bool:
     """May `ch` stand right after an opening mark (not a space, full stop or comma)?"""
-    return not (_is_space(ch) or ch in _SENTENCE_PUNCTUATION or unicodedata.category(ch) == "Pe")
+    return not (
+        _is_space(ch) or ch in _SENTENCE_PUNCTUATION or unicodedata.category(ch) in ("Pe", "Pf")
+    )
 
 
 def _may_precede_closing(ch: str) -> bool:
-    """May `ch` stand right before a closing mark (not a space or an opening bracket)?"""
-    return not (_is_space(ch) or unicodedata.category(ch) == "Ps")
+    """May `ch` stand right before a closing mark (not a space, an opening bracket or
+    guillemet; other quote marks are looked through, so German “ is no opener here)?"""
+    return not (_is_space(ch) or unicodedata.category(ch) in ("Ps", "Pi"))
 
 
 def _may_precede_opening(ch: str) -> bool:

@@ -70,14 +70,14 @@ def article(draw: st.DrawFn) -> str:
     return "\n\n".join(blocks)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article())
 def test_balanced_quotations_give_no_pairing_finding(text: str) -> None:
     findings = run_rules(RULESET, text, only=PAIRING)
     assert findings == [], [(f.rule, text[max(0, f.start - 20) : f.end + 20]) for f in findings]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(article(), st.sampled_from(["“", "«", "„"]))
 def test_an_opening_mark_dropped_into_a_balanced_paragraph_is_reported(
     text: str, mark: str

@@ -18,7 +18,7 @@ from claimlint.findings import Level
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 #: categories whose rules exist; items of other categories are not yet checked
-IMPLEMENTED = {"punctuation", "boilerplate", "captions", "dates", "names", "timeline"}
+IMPLEMENTED = {"punctuation", "boilerplate", "captions", "dates", "names", "timeline", "quotes"}
 
 
 @dataclass(frozen=True)

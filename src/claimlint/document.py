@@ -140,6 +140,7 @@ class Document:
         offset = start
         para_start: int | None = None
         after_heading = False
+        in_blockquote = False
         for line in lines:
             line_end = offset + len(line)
             stripped = line.strip()
@@ -147,6 +148,16 @@ class Document:
                 self.is_markdown and bool(_MARKDOWN_BLOCK_START.match(stripped))
             )
             after_heading = self.is_markdown and stripped.startswith("#")
+            if self.is_markdown and stripped.startswith(">"):
+                # "> " lines continue one blockquote paragraph; a bare ">" separates two
+                quoted = stripped.lstrip("> \t")
+                if in_blockquote and quoted and not _MARKDOWN_BLOCK_START.match(quoted):
+                    begins_block = False
+                in_blockquote = bool(quoted)
+                if not quoted:
+                    stripped = ""
+            else:
+                in_blockquote = False
             if not stripped:
                 if para_start is not None:
                     out.append(Paragraph(para_start, offset - 1))

@@ -20,6 +20,7 @@ _REGISTRY: dict[str, str] = {
     "timeline-article": "claimlint.kinds.timeline_article:TimelineArticle",
     "names-across-files": "claimlint.kinds.names_across:NamesAcrossFiles",
     "unused-suppression": "claimlint.kinds.unused_suppression:UnusedSuppression",
+    "quotes": "claimlint.kinds.quotes:Quotes",
 }
 
 

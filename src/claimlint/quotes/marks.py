@@ -1,0 +1,244 @@
+"""Quote marks and the part each one plays where it stands.
+
+A mark's glyph says which family it belongs to (double or single) and its style
+(straight, curly, low-9, guillemet); curly glyphs also say which way they face, but
+translation and smart-quote software get that wrong often enough that the
+surrounding characters (CommonMark's "flanking") decide first. Single marks are
+mostly apostrophes: between two letters or digits (don't, Shi’ite, 1990’s), in an
+elision (’90s, rock ’n’ roll) or after a word with nothing to close (the Joneses’).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+import regex
+
+
+class Family(StrEnum):
+    DOUBLE = "double"
+    SINGLE = "single"
+
+
+class Style(StrEnum):
+    STRAIGHT = "straight"
+    CURLY = "curly"
+    LOW9 = "low-9"
+    GUILLEMET = "guillemet"
+
+
+class Role(Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    #: faces neither way (a straight mark between spaces or letters): opens or closes by state
+    EITHER = "either"
+    #: a straight or curly double after a digit: an inch mark unless a quote is open
+    CLOSE_OR_PRIME = "close-or-prime"
+    APOSTROPHE = "apostrophe"
+    PRIME = "prime"
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    family: Family
+    style: Style
+    #: the role the glyph itself suggests when the context does not decide
+    facing: Role
+
+
+GLYPHS: dict[str, Glyph] = {
+    '"': Glyph(Family.DOUBLE, Style.STRAIGHT, Role.EITHER),
+    "'": Glyph(Family.SINGLE, Style.STRAIGHT, Role.EITHER),
+    "“": Glyph(Family.DOUBLE, Style.CURLY, Role.OPEN),
+    "”": Glyph(Family.DOUBLE, Style.CURLY, Role.CLOSE),
+    "‟": Glyph(Family.DOUBLE, Style.CURLY, Role.OPEN),
+    "‘": Glyph(Family.SINGLE, Style.CURLY, Role.OPEN),
+    "’": Glyph(Family.SINGLE, Style.CURLY, Role.CLOSE),
+    "‛": Glyph(Family.SINGLE, Style.CURLY, Role.OPEN),
+    "„": Glyph(Family.DOUBLE, Style.LOW9, Role.OPEN),
+    "‚": Glyph(Family.SINGLE, Style.LOW9, Role.OPEN),
+    "«": Glyph(Family.DOUBLE, Style.GUILLEMET, Role.OPEN),
+    "»": Glyph(Family.DOUBLE, Style.GUILLEMET, Role.CLOSE),
+    "‹": Glyph(Family.SINGLE, Style.GUILLEMET, Role.OPEN),
+    "›": Glyph(Family.SINGLE, Style.GUILLEMET, Role.CLOSE),
+}
+
+MARK_PATTERN = regex.compile("[" + regex.escape("".join(GLYPHS)) + "]")
+APOSTROPHES = "'’‘"
+
+#: opening/closing pairs that are correct somewhere (English, German, Polish, Swedish,
+#: French); anything else within a family is a mismatched pair
+COMPATIBLE: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("“", "”"),
+        ('"', '"'),
+        ("„", "“"),
+        ("„", "”"),
+        ("”", "”"),
+        ("‟", "”"),
+        ("«", "»"),
+        ("‘", "’"),
+        ("'", "'"),
+        ("‚", "‘"),
+        ("‚", "’"),
+        ("’", "’"),
+        ("‛", "’"),
+        ("‹", "›"),
+    }
+)
+
+# Characters that may stand right before an opening mark (besides a space) and right
+# after a closing one: brackets, dashes, slashes, Markdown emphasis, other quote marks.
+_EDGE_EXTRA = "/*_~"
+_INITIAL_QUOTES = "“‘„‚«‹‟‛\"'"
+_CATEGORIES_BEFORE_OPEN = {"Ps", "Pi", "Pd"}
+_CATEGORIES_AFTER_CLOSE = {"Pe", "Pf", "Pd", "Po"}
+
+_SENTENCE_PUNCTUATION = ".,;:!?"
+#: marks looked through when classifying a neighbour: guillemets face where they point
+_RUN_MARKS = "".join(ch for ch, glyph in GLYPHS.items() if glyph.style is not Style.GUILLEMET)
+_DECADE = r"\d0s|\d\d(?!\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    offset: int
+    char: str
+    glyph: Glyph
+    role: Role
+
+    @property
+    def family(self) -> Family:
+        return self.glyph.family
+
+    @property
+    def style(self) -> Style:
+        return self.glyph.style
+
+
+def elision_pattern(words: Iterable[str]) -> regex.Pattern[str]:
+    """Words written with a leading apostrophe ('em, 'til, 'n'), and decades ('90s).
+
+    An apostrophe inside a listed word ("n'") matches any apostrophe glyph."""
+    alternatives = [_DECADE]
+    for word in sorted(
+        {w.strip().lstrip(APOSTROPHES) for w in words if w.strip()}, key=len, reverse=True
+    ):
+        alternatives.append(
+            "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else regex.escape(ch) for ch in word)
+        )
+    return regex.compile(
+        rf"(?<!\w)[{APOSTROPHES}](?:{'|'.join(alternatives)})(?!\w)",
+        regex.IGNORECASE,
+    )
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _may_follow_opening(ch: str) -> bool:
+    """May `ch` stand right after an opening mark (not a space, full stop or comma)?"""
+    return not (
+        _is_space(ch) or ch in _SENTENCE_PUNCTUATION or unicodedata.category(ch) in ("Pe", "Pf")
+    )
+
+
+def _may_precede_closing(ch: str) -> bool:
+    """May `ch` stand right before a closing mark (not a space, an opening bracket or
+    guillemet; other quote marks are looked through, so German “ is no opener here)?"""
+    return not (_is_space(ch) or unicodedata.category(ch) in ("Ps", "Pi"))
+
+
+def _may_precede_opening(ch: str) -> bool:
+    """May `ch` stand right before an opening mark (a space, bracket, dash)?"""
+    return (
+        _is_space(ch)
+        or ch in _EDGE_EXTRA
+        or ch in _INITIAL_QUOTES
+        or unicodedata.category(ch) in _CATEGORIES_BEFORE_OPEN
+    )
+
+
+def _may_follow_closing(ch: str) -> bool:
+    """May `ch` stand right after a closing mark (a space, punctuation)?"""
+    return (
+        _is_space(ch)
+        or ch in _EDGE_EXTRA
+        or ch in GLYPHS
+        or unicodedata.category(ch) in _CATEGORIES_AFTER_CLOSE
+    )
+
+
+def classify(before: str, char: str, after: str, outer_before: str, outer_after: str) -> Role:
+    """The role of the mark `char` between the characters `before` and `after` ("" at
+    the edge of a paragraph). `outer_before` and `outer_after` are the nearest characters
+    that are not quote marks: a run of marks faces the way the run does (in `said.”“We`
+    or `6'2"“`, what counts is the text on either side of the run)."""
+    glyph = GLYPHS[char]
+    if glyph.family is Family.SINGLE and before.isalnum() and after.isalnum():
+        return Role.APOSTROPHE
+    if glyph.family is Family.DOUBLE and before.isdigit() and char in '"”':
+        return Role.CLOSE_OR_PRIME
+    if glyph.style is Style.GUILLEMET:
+        # French spacing (« Oui ») defeats flanking; English copy never reverses them
+        return glyph.facing
+    can_open = _may_follow_opening(outer_after) and _may_precede_opening(outer_before)
+    can_close = _may_precede_closing(outer_before) and _may_follow_closing(outer_after)
+    if can_open and not can_close:
+        return Role.OPEN
+    if can_close and not can_open:
+        return Role.CLOSE
+    return glyph.facing
+
+
+def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) -> list[Mark]:
+    """Every quote mark of `text[start:end]` (one paragraph), with its role."""
+    elided = {
+        m.start() + i
+        for m in elisions.finditer(text, start, end)
+        for i, ch in enumerate(m.group())
+        if ch in APOSTROPHES
+    }
+    marks = []
+    for match in MARK_PATTERN.finditer(text, start, end):
+        offset = match.start()
+        char = match.group()
+        if offset in elided:
+            marks.append(Mark(offset, char, GLYPHS[char], Role.APOSTROPHE))
+            continue
+        role = classify(
+            _char_at(text, offset - 1, start, end),
+            char,
+            _char_at(text, offset + 1, start, end),
+            _char_at(text, _skip_marks(text, offset - 1, start, -1), start, end),
+            _char_at(text, _skip_marks(text, offset + 1, end, 1), start, end),
+        )
+        if role is Role.CLOSE_OR_PRIME and (
+            _follows_feet(text, start, offset) or _char_at(text, offset + 1, start, end) in '"”»'
+        ):
+            # 6'2" is a height; in '55"".' the first mark is the inch, the second the quote
+            role = Role.PRIME
+        marks.append(Mark(offset, char, GLYPHS[char], role))
+    return marks
+
+
+def _char_at(text: str, index: int, start: int, end: int) -> str:
+    return text[index] if start <= index < end else ""
+
+
+def _skip_marks(text: str, index: int, limit: int, step: int) -> int:
+    while (index >= limit if step < 0 else index < limit) and text[index] in _RUN_MARKS:
+        index += step
+    return index
+
+
+_FEET = regex.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
+
+
+def _follows_feet(text: str, start: int, offset: int) -> bool:
+    """Is the double mark at `offset` the inches of a height such as 6'2"?"""
+    return bool(_FEET.search(text, max(start, offset - 8), offset))

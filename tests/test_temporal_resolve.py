@@ -80,6 +80,17 @@ class TestWeekdays:
         assert iso("The ministers will meet on Friday.") == "2021-03-26"
         assert iso("The vote is scheduled for Friday.") == "2021-03-26"
 
+    def test_a_plural_schedule_and_an_infinitive_look_ahead(self) -> None:
+        assert iso("Talks resume on Friday.") == "2021-03-26"
+        assert iso("The parties have said they hope to agree a deal by Friday.") == "2021-03-26"
+        assert iso("The envoy returned to Baghdad on Friday.") == "2021-03-19"
+
+    def test_an_intention_makes_a_later_month_this_years(self) -> None:
+        sentence = (
+            "The parties have said they hope to agree a coalition contract by early December."
+        )
+        assert iso(sentence).startswith("2021-12")
+
     def test_no_tense_marker_reads_as_past_like_news_copy(self) -> None:
         assert iso("Protests on Sunday drew thousands.") == "2021-03-21"
 

@@ -60,6 +60,39 @@ _FUTURE = frozenset(
             "comes",
         ],
         *["raises", "cuts", "lasts", "runs", "continues", "returns", "applies"],
+        # the plural present of a schedule: "talks resume on Thursday"
+        *["resume", "begin", "start", "open", "meet", "vote", "return", "convene", "reopen"],
+        # intentions and modals look ahead: "they hope to agree by December"
+        *["hope", "hopes", "hoping", "aim", "aims", "aiming", "expect", "expects", "want"],
+        *["wants", "seek", "seeks", "could", "might", "should", "must", "may", "likely"],
+    ]
+)
+#: words after "to" that show it is a preposition, not an infinitive ("to the summit")
+_NOT_INFINITIVE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "my",
+        "your",
+        "be",
+        "date",
+        "power",
+        "office",
+        "court",
+        "war",
+        "home",
+        "death",
+        "prison",
     ]
 )
 _PAST = frozenset(
@@ -133,6 +166,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
 
 def _classify(word: str) -> Tense:
     lower = word.lower()
+    if not word.islower() and lower in ("may", "march"):
+        return Tense.UNKNOWN  # the months, not the verbs
     if lower in _FUTURE or lower.endswith(("'ll", "’ll")):
         return Tense.FUTURE
     if lower in _PAST:
@@ -155,9 +190,21 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     return Tense.UNKNOWN
 
 
+def _infinitive(words: list[str], index: int) -> bool:
+    """True when `words[index]` is the "to" of an infinitive: "to agree", not "to Baghdad"."""
+    if words[index] != "to" or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return (
+        following.islower() and following not in _NOT_INFINITIVE and not following.endswith("ing")
+    )
+
+
 def _nearest(before_text: str, after_text: str) -> Tense:
     before = _WORD.findall(before_text)
     for index in range(len(before) - 1, -1, -1):
+        if _infinitive(before, index):
+            return Tense.FUTURE  # "agreed to meet in December": the meeting is ahead
         tense = _classify(before[index])
         if tense is Tense.PAST and index > 0 and before[index - 1].lower() in _PASSIVE:
             continue  # "will be held": the auxiliary before "be" decides

@@ -172,3 +172,12 @@ def _looks_binary(text: str) -> bool:
     if not sample or not _CONTROL.search(sample):
         return False
     return len(_CONTROL.findall(sample)) / len(sample) > 0.1
+
+
+def display_path(path: str) -> str:
+    """`path` relative to the working directory when it lies below it, else as given."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative

@@ -20,6 +20,7 @@ from claimlint.names.known import KnownPeople
 from claimlint.names.mentions import Mention
 from claimlint.names.spelling import spelling_key, strip_prefix
 from claimlint.rule import Rule
+from claimlint.sources import display_path
 
 _MAX_RELATED = 3
 
@@ -71,7 +72,7 @@ class Names(Kind):
             "canonical": verdict.suggestion,
             "person": verdict.person.name,
         }
-        data = {"canonical": verdict.person.name, "facts": verdict.person.source}
+        data = {"canonical": verdict.person.name, "facts": display_path(verdict.person.source)}
         if verdict.status == "misspelling":
             return rule.finding(
                 mention.start,

@@ -33,6 +33,15 @@ def make_console(stream: TextIO | None = None, color: bool | None = None) -> Con
     )
 
 
+def _print(console: Console, line: Text | str = "", style: str | None = None) -> None:
+    """Print one line; without colour, write it straight to the stream (rich's layout
+    costs more than the rest of a large run's report)."""
+    if console.no_color or not console.is_terminal:
+        console.file.write((line.plain if isinstance(line, Text) else line) + "\n")
+    else:
+        console.print(line, style=style)
+
+
 def render(
     report: RunReport, console: Console, *, show_frames: bool = True, summary: bool = True
 ) -> None:
@@ -74,14 +83,15 @@ def render_statistics(report: RunReport, console: Console) -> None:
     for row in rows:
         level = Level.parse(str(row["level"]))
         fixable = f"  ({row['fixable']} fixable)" if row["fixable"] else ""
-        console.print(
+        _print(
+            console,
             Text.assemble(
                 f"{row['count']!s:>{width}}  ",
                 (str(row["rule"]), "magenta"),
                 "  ",
                 (str(row["level"]), LEVEL_STYLE[level]),
                 fixable,
-            )
+            ),
         )
     _summary(console, report)
 
@@ -94,8 +104,10 @@ def _reference_date(console: Console, path: str, meta: dict[str, object]) -> Non
         line = "no reference date (no --date, front matter date or dateline)"
     else:
         line = f"reference date {meta['reference_date']} from {meta.get('reference_detail')}"
-    console.print(Text.assemble((f"{path}: ", "bold"), (line, "dim")))
-    console.print()
+    _print(console, Text.assemble((f"{path}: ", "bold"), (line, "dim")))
+    _print(
+        console,
+    )
 
 
 def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
@@ -110,30 +122,34 @@ def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
         " ",
         d.message,
     )
-    console.print(head)
+    _print(console, head)
     if not show_frames:
         return
     gutter = " " * len(str(loc.line))
     for line in _frame(d.source_line, loc, gutter, d.level):
-        console.print(line)
+        _print(console, line)
     if d.fix is not None:
         kind = "fix" if d.fix_safe else "suggested fix"
         shown = repr(d.fix) if d.fix.strip() != d.fix or not d.fix else f"'{d.fix}'"
-        console.print(
-            Text.assemble(f"{gutter} = ", (f"{kind}: ", "bold green"), f"replace with {shown}")
+        _print(
+            console,
+            Text.assemble(f"{gutter} = ", (f"{kind}: ", "bold green"), f"replace with {shown}"),
         )
     for related in d.related:
         rl = related.location
-        console.print(
+        _print(
+            console,
             Text.assemble(
                 f"{gutter} = ", ("note: ", "bold"), f"{related.message} ({rl.line}:{rl.column})"
-            )
+            ),
         )
     for key in SHOWN_DATA:
         value = d.data.get(key)
         if value and str(value) not in d.message:
-            console.print(Text.assemble(f"{gutter} = ", (f"{key}: ", "bold"), str(value)))
-    console.print()
+            _print(console, Text.assemble(f"{gutter} = ", (f"{key}: ", "bold"), str(value)))
+    _print(
+        console,
+    )
 
 
 def _frame(source_line: str, loc: Location, gutter: str, level: Level) -> list[Text]:
@@ -164,7 +180,7 @@ def _summary(console: Console, report: RunReport) -> None:
     files = len(report.files)
     file_word = "file" if files == 1 else "files"
     if total == 0:
-        console.print(Text(f"No findings in {files} {file_word}.", style="bold green"))
+        _print(console, Text(f"No findings in {files} {file_word}.", style="bold green"))
         return
     parts = []
     for level in (Level.ERROR, Level.WARNING, Level.INFO):
@@ -180,4 +196,4 @@ def _summary(console: Console, report: RunReport) -> None:
             pieces.append(", ")
         pieces.append(part)
     pieces.append(f") in {files} {file_word}.")
-    console.print(Text.assemble(*pieces))
+    _print(console, Text.assemble(*pieces))

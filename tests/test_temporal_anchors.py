@@ -53,7 +53,30 @@ def date_soup(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([text, text.upper(), text.lower(), text.title()]))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(date_soup())
 def test_same_matches_on_any_text_made_of_date_phrases(text: str) -> None:
     assert spans_at_starts(text) == spans_by_full_scan(text)
+
+
+_THEN = [
+    *["day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "ago", "of", "the", "a"],
+    *["past", "coming", "last", "next", "this", "following", "previous", "preceding", "before", "after"],
+    *["end", "beginning", "start", "middle", "early", "late", "mid-", "morning", "night", "when"],
+    "5", "23rd", "2021", "March", "Sept.", "Friday", "(March", "two", ",",
+]  # fmt: skip
+
+
+def test_same_matches_on_every_start_word_followed_by_date_words() -> None:
+    """Every start word, in three cases, before every pair of words that may follow."""
+    starts = [*expressions._START_WORDS, "5", "2021"]
+    phrases = [
+        f"{case} {second} {third}"
+        for word in starts
+        for case in {word, word.title(), word.upper()}
+        for second in _THEN
+        for third in ("year ago", "day,", "of 2021", "week", "2020", "June", "day when")
+    ]
+    for index in range(0, len(phrases), 200):
+        text = ". ".join(phrases[index : index + 200])
+        assert spans_at_starts(text) == spans_by_full_scan(text)

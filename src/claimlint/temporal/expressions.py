@@ -213,9 +213,21 @@ _START_WORDS = sorted(
 )
 # Longest first, so the word found at an offset has every other start word that
 # matches there as a prefix. Month and weekday names keep their capital.
+# The commonest start words begin a date only before certain words: every pattern
+# that starts with "the" continues with one of these (or a day number), every one
+# that starts with "a" or "an" with a unit.
+_UNIT_NEXT = r"(?=\s+(?i:day|week|month|year))"
+_ONLY_BEFORE = {
+    "the": r"(?=\s+(?:\d|(?i:end|beginning|start|middle|day|past|coming|last|next|"
+    r"following|previous|preceding)))",
+    "a": _UNIT_NEXT,
+    "an": _UNIT_NEXT,
+}
 _START_ALTERNATIVES = (
     "|".join(
-        word if word in MONTH_WORDS or word in WEEKDAY_WORDS else f"(?i:{word})"
+        word
+        if word in MONTH_WORDS or word in WEEKDAY_WORDS
+        else f"(?i:{word}){_ONLY_BEFORE.get(word, '')}"
         for word in _START_WORDS
     )
     + r"|\d"

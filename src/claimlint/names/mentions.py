@@ -151,13 +151,14 @@ def _candidates(text: str) -> Iterator[_Candidate]:
         possessive = match.start("possessive")
         body_end = after if possessive < 0 else possessive
         body = text[start:body_end]
-        if " " in body or "\t" in body:
-            tokens = [
-                _Token(t.group(), start + t.start(), start + t.end())
-                for t in _TOKEN_IN.finditer(body)
-            ]
-        else:  # one word: the sequence matched it as one token
-            tokens = [_Token(body, start, body_end)]
+        if " " not in body and "\t" not in body:
+            # one word, matched as one token by the sequence: `_runs` inlined
+            if not (body.casefold() in _NEVER_IN_NAME or _is_acronym(body)):
+                yield from _named_part(text, [_Token(body, start, body_end)], after)
+            continue
+        tokens = [
+            _Token(t.group(), start + t.start(), start + t.end()) for t in _TOKEN_IN.finditer(body)
+        ]
         for run in _runs(tokens):
             yield from _named_part(text, run, after if run[-1] is tokens[-1] else run[-1].end)
 

@@ -172,13 +172,6 @@ class Document:
             tail = self.lint_text[para_start:end].rstrip()
             out.append(Paragraph(para_start, para_start + len(tail)))
 
-    def paragraph_at(self, offset: int) -> Paragraph | None:
-        paragraphs = self.paragraphs
-        index = bisect_right([p.start for p in paragraphs], offset) - 1
-        if index >= 0 and paragraphs[index].start <= offset <= paragraphs[index].end:
-            return paragraphs[index]
-        return None
-
     # -- language ----------------------------------------------------------
 
     @property

@@ -9,7 +9,6 @@ the next word could continue it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from claimlint.document import Document
@@ -41,15 +40,6 @@ def sentences_of(doc: Document) -> list[Sentence]:
             cached.extend(_split(text, paragraph.start, paragraph.end))
         doc.cache[_CACHE_KEY] = cached
     return cached
-
-
-def sentence_at(doc: Document, offset: int) -> Sentence | None:
-    """The sentence that contains `offset`, if any."""
-    found = sentences_of(doc)
-    index = bisect_right([s.start for s in found], offset) - 1
-    if index >= 0 and found[index].start <= offset < max(found[index].end, found[index].start + 1):
-        return found[index]
-    return None
 
 
 def _split(text: str, start: int, end: int) -> list[Sentence]:

@@ -37,8 +37,6 @@ class Kind:
 
     name: ClassVar[str]
     options_type: ClassVar[type[Options]] = Options
-    #: what the kind needs from the document beyond its text ("spacy", "facts", "date")
-    needs: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, options: Options, context: KindContext) -> None:
         self.options = options

@@ -95,7 +95,6 @@ class RelativeDatesOptions(Options, frozen=True):
 class RelativeDates(Kind):
     name = "relative-dates"
     options_type = RelativeDatesOptions
-    needs = frozenset({"date"})
 
     def __init__(self, options: Any, context: KindContext) -> None:
         super().__init__(options, context)
@@ -123,7 +122,6 @@ class AmbiguousDatesOptions(Options, frozen=True):
 class AmbiguousDates(Kind):
     name = "ambiguous-dates"
     options_type = AmbiguousDatesOptions
-    needs = frozenset({"date"})
 
     def __init__(self, options: Any, context: KindContext) -> None:
         super().__init__(options, context)
@@ -161,7 +159,6 @@ class UndatedOptions(Options, frozen=True):
 class Undated(Kind):
     name = "undated"
     options_type = UndatedOptions
-    needs = frozenset({"date"})
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         if temporal.reference_of(doc) is not None:

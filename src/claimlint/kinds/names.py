@@ -34,7 +34,6 @@ class NamesOptions(Options, frozen=True):
 class Names(Kind):
     name = "names"
     options_type = NamesOptions
-    needs = frozenset({"facts"})
 
     def __init__(self, options: Any, context: KindContext) -> None:
         super().__init__(options, context)

@@ -45,7 +45,6 @@ class _Dated:
 class TimelineArticle(Kind):
     name = "timeline-article"
     options_type = TimelineArticleOptions
-    needs = frozenset({"date"})
 
     def __init__(self, options: Any, context: KindContext) -> None:
         super().__init__(options, context)

@@ -26,7 +26,6 @@ class TimelineFactsOptions(Options, frozen=True):
 class TimelineFacts(Kind):
     name = "timeline-facts"
     options_type = TimelineFactsOptions
-    needs = frozenset({"facts", "date"})
 
     def __init__(self, options: Any, context: KindContext) -> None:
         super().__init__(options, context)

@@ -7,60 +7,13 @@ from hypothesis import strategies as st
 
 from claimlint.config import DEFAULT
 from claimlint.ruleset import build_ruleset
-from tests.invariants import Outcome, check_invariants
+from tests.invariants import COPY_PIECES, Outcome, check_invariants
 
 RULES = build_ruleset(DEFAULT).rules
 
 # Text that looks like copy often enough to trigger rules, mixed with anything at all:
 # every plane, combining marks, right-to-left text, controls and mixed line endings.
-_pieces = st.sampled_from(
-    [
-        " ",
-        "\n",
-        "\r\n",
-        "\r",
-        "\n\n",
-        ".",
-        "..",
-        " .",
-        ",",
-        "“",
-        "”",
-        "‘",
-        "’",
-        '"',
-        "'",
-        "«",
-        "»",
-        "„",
-        "Source link",
-        "Leave a Reply",
-        " / Reuters",
-        " – archive – AFP",
-        "Jane Saki",
-        "Sacchi",
-        "said",
-        "last January",
-        "next April",
-        "Tuesday, March 23, 2021",
-        "on Tuesday",
-        "2021",
-        "---\n",
-        "```\n",
-        "<!-- x -->",
-        "https://a.b/c..d",
-        "\u200f",
-        "مرحبا",
-        "שלום",
-        "e\u0301",
-        "\U0001f600",
-        "\x00",
-        "\x0b",
-        "\u2028",
-        "\ufeff",
-        "\t",
-    ]
-)
+_pieces = st.sampled_from(COPY_PIECES)
 _text = st.lists(st.one_of(_pieces, st.text(max_size=8)), max_size=60).map("".join)
 _settings = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -16,6 +16,7 @@ from claimlint.findings import Level
 from claimlint.kinds import kind_class, kind_names
 from claimlint.kinds.base import KindContext, OptionError
 from claimlint.rule import Examples, Rule, check_template
+from claimlint.safe_text import excerpt
 from claimlint.yamlfile import LineDict, YamlError
 
 _COMMON_KEYS = frozenset(
@@ -61,9 +62,12 @@ def load_pack(path: Path | str, context: KindContext) -> list[Rule]:
     """All rules of one pack file, validated."""
     name = str(path)
     data = yamlfile.load_file(path)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or "rules" not in data:
+        # said before any key is named: a path in a config may point at any file
         raise YamlError(
-            name, getattr(data, "line", 1), "a rule pack is a mapping with a 'rules' list"
+            name,
+            getattr(data, "line", 1),
+            "not a rule pack (a rule pack is a mapping with a 'rules' list)",
         )
     yamlfile.convert(data, PackSpec, name)
     pack_name = Path(path).stem
@@ -100,7 +104,7 @@ def _load_rule(raw: Any, index: int, path: str, pack: str, context: KindContext)
         raise YamlError(
             path,
             _key_line(raw, "kind"),
-            f"unknown kind {spec.kind!r} (known: {', '.join(kind_names())})",
+            f"unknown kind {excerpt(spec.kind)} (known: {', '.join(kind_names())})",
             f"{where}.kind",
         )
     opts = _convert(options, kind_cls.options_type, path, raw, where)

@@ -15,6 +15,7 @@ from claimlint.kinds.base import KindContext
 from claimlint.nlp import ModelNotAvailable, check_model
 from claimlint.rule import Rule
 from claimlint.rules_loader import builtin_pack_paths, load_pack
+from claimlint.safe_text import excerpt
 from claimlint.yamlfile import YamlError
 
 
@@ -54,7 +55,9 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
         for rule in load_pack(path, context):
             if rule.id in where:
                 raise YamlError(
-                    str(path), None, f"rule id {rule.id!r} is already defined in {where[rule.id]}"
+                    str(path),
+                    None,
+                    f"rule id {excerpt(rule.id)} is already defined in {where[rule.id]}",
                 )
             where[rule.id] = str(path)
             loaded.append(rule)
@@ -66,7 +69,9 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
             if name not in ids and name not in categories:
                 close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise YamlError(config_file, None, f"no rule or category named {name!r}{hint}", key)
+                raise YamlError(
+                    config_file, None, f"no rule or category named {excerpt(name)}{hint}", key
+                )
     result = []
     for rule in loaded:
         enabled = rule.enabled

@@ -30,15 +30,13 @@ def _picture(char: str) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␊ for LF
     if code == 0x7F:
         return "\u2421"  # ␡
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
     return "\ufffd"
 
 
 def neutralise(text: str) -> str:
     """`text` with every control, bidi-control and undecodable character replaced by a
-    visible stand-in, so that printing it cannot move the cursor, retitle a terminal,
-    reorder a line or fail to encode."""
+    visible stand-in, one for one (a code frame's caret still lines up), so printing it
+    cannot move the cursor, retitle a terminal, reorder a line or fail to encode."""
     if not _UNSAFE.search(text):
         return text
     return _UNSAFE.sub(lambda m: _picture(m.group()), text)
@@ -81,3 +79,22 @@ def shorten_quotes(message: str, limit: int = EXCERPT_CHARS) -> str:
         return excerpt(inner, limit)
 
     return _QUOTED.sub(shorten, message)
+
+
+def neutralise_lines(text: str) -> str:
+    """`neutralise` for text of several lines: the line feeds stay."""
+    return "\n".join(neutralise(line) for line in text.split("\n"))
+
+
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with the characters
+    it leaves raw that a terminal acts on (C1 controls, DEL, bidi controls) and lone
+    surrogates written as `\\uXXXX` escapes: the same JSON value, safe to print."""
+    if not _JSON_UNSAFE.search(encoded):
+        return encoded
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

@@ -173,9 +173,10 @@ def check(
         if diff:
             raise typer.Exit(_show_diff(report, options, err, quiet))
         if fix:
-            fixed = _apply_fixes(report, options)
+            fixed, not_written = _apply_fixes(report, options)
             if fixed:
                 report, configured_fail_level = _recheck(paths, options, report)
+            report.errors += not_written
             if not quiet:
                 _say(err, _fixed_summary(fixed, len(report.diagnostics)))
     except YamlError as exc:
@@ -247,17 +248,21 @@ def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool
     return EXIT_FINDINGS if outcomes else EXIT_OK
 
 
-def _apply_fixes(report: RunReport, options: RunOptions) -> Counter[str]:
+def _apply_fixes(report: RunReport, options: RunOptions) -> tuple[Counter[str], list[str]]:
+    """The fixes written, by rule (and "<files>"), and why each file not written was not."""
     outcomes = _fix_outcomes(report, options)
     try:
-        fixes.write(outcomes)
+        result = fixes.write(outcomes)
     except OSError as exc:
         raise _fail(f"could not write fixes, no file was changed: {exc}") from None
+    written = set(result.written)
     fixed: Counter[str] = Counter()
     for outcome in outcomes:
-        fixed.update(outcome.applied)
-    fixed["<files>"] = len(outcomes)
-    return fixed if outcomes else Counter()
+        if outcome.source.path in written:
+            fixed.update(outcome.applied)
+    fixed["<files>"] = len(written)
+    problems = [f"{path}: {reason}" for path, reason in result.skipped]
+    return (fixed if written else Counter()), problems
 
 
 def _fixed_summary(fixed: Counter[str], remaining: int) -> str:

@@ -41,9 +41,12 @@ class Entry:
 
 def context_hash(text: str, start: int, end: int) -> str:
     """Hash of the same-line text around `text[start:end]`, whitespace collapsed."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - _CONTEXT_CHARS)
-    newline = text.find("\n", end)
-    line_end = min(len(text) if newline < 0 else newline, end + _CONTEXT_CHARS)
+    # searched only as far as the context reaches: a line of megabytes costs no more
+    floor = max(0, start - _CONTEXT_CHARS)
+    line_start = max(text.rfind("\n", floor, start) + 1, floor)
+    ceiling = min(len(text), end + _CONTEXT_CHARS)
+    newline = text.find("\n", end, ceiling)
+    line_end = ceiling if newline < 0 else newline
     before = " ".join(text[line_start:start].split())
     after = " ".join(text[end:line_end].split())
     return hashlib.sha256(f"{before}\x00{after}".encode()).hexdigest()[:16]

@@ -9,16 +9,22 @@ the canonical name as a safe fix, and close but unlisted spellings as a warning.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from claimlint.document import Document
 from claimlint.findings import Finding, Fix, Level, Related
 from claimlint.kinds.base import Kind, KindContext, Options
 from claimlint.names.analysis import NameAnalysis, analyse
-from claimlint.names.clustering import Spelling, VariantGroup, variant_groups
+from claimlint.names.clustering import (
+    MAX_SPELLINGS_SHOWN,
+    Spelling,
+    VariantGroup,
+    variant_groups,
+)
 from claimlint.names.known import KnownPeople
 from claimlint.names.mentions import Mention
-from claimlint.names.spelling import spelling_key, strip_prefix
+from claimlint.names.spelling import strip_prefix
 from claimlint.rule import Rule
 from claimlint.sources import display_path
 
@@ -55,10 +61,12 @@ class Names(Kind):
             )
 
         for group in variant_groups(analysis.mentions, prefer=accepted):
+            shared = _GroupFacts.of(group)  # once per group: a finding costs no more
             for spelling in group.minority:
+                related = shared.related_for(spelling)
                 for mention in spelling.mentions:
                     if mention.start not in reported:
-                        yield _variant_finding(mention, group, rule)
+                        yield _variant_finding(mention, shared, related, rule)
 
     def _facts_finding(
         self, mention: Mention, analysis: NameAnalysis, rule: Rule
@@ -92,27 +100,53 @@ class Names(Kind):
         )
 
 
-def _variant_finding(mention: Mention, group: VariantGroup, rule: Rule) -> Finding:
-    reference = group.reference
-    shown = reference.written
-    first = min(reference.mentions, key=lambda m: m.start)
-    related = [Related(first.start, first.end, f"'{first.text}' is written here")]
-    for other in group.minority:
-        if other.key == spelling_key(mention.surname):
-            continue
-        example = min(other.mentions, key=lambda m: m.start)
-        related.append(Related(example.start, example.end, f"also spelled '{example.text}'"))
-    found = mention.surname
+@dataclass(frozen=True)
+class _GroupFacts:
+    """What every finding of one variant group shows, computed once for the group."""
+
+    shown: str
+    first: Mention
+    examples: tuple[tuple[str, Mention], ...]  # (spelling key, its first mention)
+    spellings: dict[str, int]
+
+    @classmethod
+    def of(cls, group: VariantGroup) -> _GroupFacts:
+        most_used = {
+            id(s)
+            for s in sorted(group.spellings, key=lambda s: -len(s.mentions))[:MAX_SPELLINGS_SHOWN]
+        }
+        return cls(
+            shown=group.reference.written,
+            first=min(group.reference.mentions, key=lambda m: m.start),
+            examples=tuple(
+                (other.key, min(other.mentions, key=lambda m: m.start)) for other in group.minority
+            ),
+            spellings={s.written: len(s.mentions) for s in group.spellings if id(s) in most_used},
+        )
+
+    def related_for(self, spelling: Spelling) -> tuple[Related, ...]:
+        first = self.first
+        related = [Related(first.start, first.end, f"'{first.text}' is written here")]
+        for key, example in self.examples:
+            if len(related) > _MAX_RELATED:
+                break
+            if key != spelling.key:
+                related.append(
+                    Related(example.start, example.end, f"also spelled '{example.text}'")
+                )
+        return tuple(related)
+
+
+def _variant_finding(
+    mention: Mention, group: _GroupFacts, related: tuple[Related, ...], rule: Rule
+) -> Finding:
     return rule.finding(
         mention.surname_start,
         mention.end,
-        {"found": found, "other": shown},
-        fix=Fix(_replacement(mention.surname, first.surname), safe=False),
-        related=tuple(related[: _MAX_RELATED + 1]),
-        data={
-            "spellings": {s.written: len(s.mentions) for s in group.spellings},
-            "reference": shown,
-        },
+        {"found": mention.surname, "other": group.shown},
+        fix=Fix(_replacement(mention.surname, group.first.surname), safe=False),
+        related=related,
+        data={"spellings": group.spellings, "reference": group.shown},
     )
 
 

@@ -17,7 +17,12 @@ from claimlint.document import Document
 from claimlint.findings import Fix
 from claimlint.kinds.base import Kind, KindContext, Options
 from claimlint.names.analysis import analyse
-from claimlint.names.clustering import given_compatible, spellings_of
+from claimlint.names.clustering import (
+    MAX_SPELLINGS_SHOWN,
+    given_compatible,
+    spellings_of,
+    windowed_pairs,
+)
 from claimlint.names.known import KnownPeople
 from claimlint.names.spelling import metaphone_key, sound_key, sounds_alike, strip_prefix
 from claimlint.nlp import ModelNotAvailable
@@ -113,10 +118,9 @@ def _groups(by_key: dict[str, list[tuple[str, SpellingUse]]]) -> list[list[str]]
         buckets["s" + sound_key(key)].append(key)
         buckets["m" + metaphone_key(key)].append(key)
     for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if find(a) != find(b) and sounds_alike(a, b) and _givens_fit(by_key[a], by_key[b]):
-                    parent[find(a)] = find(b)
+        for a, b in windowed_pairs(bucket):
+            if find(a) != find(b) and sounds_alike(a, b) and _givens_fit(by_key[a], by_key[b]):
+                parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         groups[find(key)].append(key)
@@ -145,7 +149,8 @@ def _report(
     majority = max(group, key=lambda k: (rank(k), -ord(k[0])))
     majority_uses = by_key[majority]
     shown = max((u for _, u in majority_uses), key=lambda u: len(u.written)).surname
-    counts = {by_key[k][0][1].surname: len(files[k]) for k in group}
+    most_used = set(sorted(group, key=lambda k: -len(files[k]))[:MAX_SPELLINGS_SHOWN])
+    counts = {by_key[k][0][1].surname: len(files[k]) for k in group if k in most_used}
     for key in group:
         if key == majority:
             continue

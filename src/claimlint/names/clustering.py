@@ -2,14 +2,20 @@
 
 Only the surnames of person mentions are compared (a handful per article), and
 only those that share a sound key or a metaphone are even paired, so the work is
-near-linear in the number of mentions, never in the number of words.
+near-linear in the number of mentions, never in the number of words. A bucket of
+spellings that share a key is paired only within a window of `PAIR_WINDOW` in order
+of first use: a real article never has that many alike surnames, and a made-up list
+of thousands must not make the pairing quadratic; and only the first `MAX_SPELLINGS`
+spellings of a document are compared.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
 
 from claimlint.names.mentions import Mention
 from claimlint.names.spelling import (
@@ -19,6 +25,8 @@ from claimlint.names.spelling import (
     sounds_alike,
     spelling_key,
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -37,15 +45,16 @@ class Spelling:
     def first(self) -> int:
         return min(m.start for m in self.mentions)
 
-    @property
+    # read for every pair a spelling is in; the mentions are complete by then
+    @cached_property
     def given_keys(self) -> set[str]:
         return {spelling_key(m.given[0]) for m in self.mentions if m.given}
 
-    @property
+    @cached_property
     def roles(self) -> set[str]:
         return {role for m in self.mentions for role in m.roles}
 
-    @property
+    @cached_property
     def written(self) -> str:
         """The fullest form in which this spelling appears ("Jane Saki" over "Saki")."""
         best = max(self.mentions, key=lambda m: (len(m.given), -m.start))
@@ -82,7 +91,7 @@ def variant_groups(
     `prefer` marks spellings that an authority (the facts file) accepts: when a
     group holds one, it is the reference whatever the counts say.
     """
-    spellings = spellings_of(mentions)
+    spellings = spellings_of(mentions)[:MAX_SPELLINGS]
     parent = list(range(len(spellings)))
 
     def find(i: int) -> int:
@@ -106,19 +115,39 @@ def variant_groups(
 
 
 def _candidate_pairs(spellings: Sequence[Spelling]) -> set[tuple[int, int]]:
-    """Pairs that share a sound key, a metaphone, or a first letter and length (typos)."""
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    """Pairs that share a sound key, a metaphone, or (for a typo, which `same_person`
+    accepts only with a given name or a role in common) a first letter and a given name
+    or role."""
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, spelling in enumerate(spellings):
         surname = spelling.key
         buckets[("sound", sound_key(surname))].append(index)
         buckets[("meta", metaphone_key(surname))].append(index)
-        buckets[("typo", surname[:1])].append(index)
+        for given in spelling.given_keys:
+            buckets[("typo", surname[:1], given)].append(index)
+        for role in spelling.roles:
+            buckets[("typo-role", surname[:1], role)].append(index)
     pairs: set[tuple[int, int]] = set()
     for bucket in buckets.values():
-        for a in range(len(bucket)):
-            for b in range(a + 1, len(bucket)):
-                pairs.add((bucket[a], bucket[b]))
+        pairs.update(windowed_pairs(bucket))
     return pairs
+
+
+#: how many later members of a bucket each member is paired with
+PAIR_WINDOW = 8
+#: distinct surname spellings of one document compared, in order of first use (a news
+#: article has dozens; a made-up list of a hundred thousand must not take minutes)
+MAX_SPELLINGS = 2000
+#: spellings of a group a finding lists (with their counts), the most used first
+MAX_SPELLINGS_SHOWN = 20
+
+
+def windowed_pairs(bucket: Sequence[T]) -> Iterator[tuple[T, T]]:
+    """Every pair of `bucket` (in its order) when it is small; each member with the
+    `PAIR_WINDOW` after it when it is not: linear, whatever the bucket."""
+    for a in range(len(bucket)):
+        for b in range(a + 1, min(len(bucket), a + 1 + PAIR_WINDOW)):
+            yield bucket[a], bucket[b]
 
 
 def same_person(a: Spelling, b: Spelling) -> bool:

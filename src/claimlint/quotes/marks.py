@@ -204,9 +204,19 @@ def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) ->
         if ch in APOSTROPHES
     }
     marks = []
+    # the text either side of the current run of marks, found once per run (looking
+    # through the run again for each of its marks made a long run quadratic)
+    outer_before = outer_after = next_before = -1
     for match in MARK_PATTERN.finditer(text, start, end):
         offset = match.start()
         char = match.group()
+        if offset >= outer_after:
+            outer_before = _skip_marks(text, offset - 1, start, -1)
+            outer_after = _skip_marks(text, offset + 1, end, 1)
+        else:
+            outer_before = next_before
+        # a mark that does not join runs is where the run of the next marks begins
+        next_before = outer_before if char in _RUN_MARKS else offset
         if offset in elided:
             marks.append(Mark(offset, char, GLYPHS[char], Role.APOSTROPHE))
             continue
@@ -214,8 +224,8 @@ def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) ->
             _char_at(text, offset - 1, start, end),
             char,
             _char_at(text, offset + 1, start, end),
-            _char_at(text, _skip_marks(text, offset - 1, start, -1), start, end),
-            _char_at(text, _skip_marks(text, offset + 1, end, 1), start, end),
+            _char_at(text, outer_before, start, end),
+            _char_at(text, outer_after, start, end),
         )
         if role is Role.CLOSE_OR_PRIME and (
             _follows_feet(text, start, offset) or _char_at(text, offset + 1, start, end) in '"”»'

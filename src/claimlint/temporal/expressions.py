@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimlint import textindex
 from claimlint.temporal.lexicon import (
     COUNT,
     DAY,
@@ -321,7 +322,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*|\n)$")
 _MONTH_SET = frozenset(MONTHS)
-_SENTENCE_ENDS = (". ", ".\n", "! ", "!\n", "? ", "?\n", "\n\n")
+_SENTENCE_ENDS = re.compile(r"(?=([.!?][ \n]|\n\n))")
 
 
 def find(text: str) -> list[Candidate]:
@@ -335,7 +336,7 @@ def find(text: str) -> list[Candidate]:
             candidate = Candidate(form, start, end, text[start:end], parts)
             if _plausible(candidate, text):
                 found.append(candidate)
-    return _without_overlaps(found)
+    return _without_overlaps(found, len(text))
 
 
 def _start_offsets(text: str) -> list[list[int]]:
@@ -385,14 +386,17 @@ def _matches_at(
                 resume = match.end()
 
 
-def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
+def _without_overlaps(found: list[Candidate], size: int) -> list[Candidate]:
+    """The longest candidates that overlap no longer (or earlier) one. Characters already
+    taken are marked in a map of the text, so each candidate costs its own length (the
+    matches of one pattern never overlap: linear in the text for all of them)."""
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(size)
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(candidate.start < e and s < candidate.end for s, e in taken):
+        if taken.find(1, candidate.start, candidate.end) >= 0:
             continue
         kept.append(candidate)
-        taken.append((candidate.start, candidate.end))
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -423,10 +427,17 @@ def _is_dated_weekday(before: str, after: str) -> bool:
     return not (word and word.group(1) in _NAMED_DAY_AFTER)
 
 
+#: the farthest a sentence reaches either side of a span: real sentences are far
+#: shorter, and a text without a sentence end must not make every date read all of it
+SENTENCE_REACH = 1000
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around a span, cut at sentence punctuation or a blank line (hard-
-    wrapped text has single line breaks inside its sentences)."""
-    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS)
-    right_candidates = [i for i in (text.find(m, end) for m in _SENTENCE_ENDS) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return left + 1, right
+    wrapped text has single line breaks inside its sentences), and at `SENTENCE_REACH`."""
+    ends = textindex.marks(text, _SENTENCE_ENDS)
+    floor = max(0, start - SENTENCE_REACH)
+    ceiling = min(len(text), end + SENTENCE_REACH)
+    left = textindex.last_within(ends, floor, start)
+    right = textindex.first_within(ends, end, ceiling)
+    return (left + 1 if left >= 0 else floor), (right if right >= 0 else ceiling)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from claimlint import textindex
 from claimlint.temporal.expressions import sentence_bounds
 
 
@@ -159,7 +160,7 @@ _NOT_PAST_ED = frozenset(
         "shed",
     ]
 )
-_CLAUSE_MARKS = (",", ";", " — ", " – ", "(", ")")
+_CLAUSE_MARKS = re.compile(r"(?=([,;()]| — | – ))")
 _PASSIVE = frozenset({"be", "been", "being"})
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
 
@@ -180,9 +181,10 @@ def _classify(word: str) -> Tense:
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around `text[start:end]`, else of its sentence."""
     sentence_start, sentence_end = sentence_bounds(text, start, end)
-    clause_start = max(sentence_start, *(text.rfind(m, 0, start) + 1 for m in _CLAUSE_MARKS))
-    clause_ends = [i for i in (text.find(m, end, sentence_end) for m in _CLAUSE_MARKS) if i >= 0]
-    clause_end = min(clause_ends, default=sentence_end)
+    clauses = textindex.marks(text, _CLAUSE_MARKS)
+    clause_start = max(sentence_start, textindex.last_within(clauses, 0, start) + 1)
+    clause_end = textindex.first_within(clauses, end, sentence_end)
+    clause_end = sentence_end if clause_end < 0 else clause_end
     for left, right in ((clause_start, clause_end), (sentence_start, sentence_end)):
         tense = _nearest(text[left:start], text[end:right])
         if tense is not Tense.UNKNOWN:

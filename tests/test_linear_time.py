@@ -1,0 +1,89 @@
+"""Every check is near-linear in the size of a document, whatever is in it.
+
+Each test times one input at two sizes, eight times apart: linear work takes about
+eight times as long, quadratic work sixty-four. (benchmarks/doc_size.py measures 100 KB
+to 5 MB.)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from claimlint.config import DEFAULT
+from claimlint.engine import lint_source
+from claimlint.names import clustering
+from claimlint.ruleset import RuleSet, build_ruleset
+from claimlint.sources import Source
+from claimlint.temporal import expressions
+from claimlint.temporal.tense import tense_at
+
+
+@pytest.fixture(scope="module")
+def ruleset() -> RuleSet:
+    return build_ruleset(DEFAULT)
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def assert_linear(work: Callable[[int], object], size: int) -> None:
+    small = min(_seconds(lambda: work(size)) for _ in range(2))
+    large = _seconds(lambda: work(8 * size))
+    assert large < 24 * small + 0.5, f"{size}: {small:.2f}s, {8 * size}: {large:.2f}s"
+
+
+def _repeated(unit: str, size: int) -> str:
+    return unit * (size // len(unit))
+
+
+@pytest.mark.parametrize(
+    ("unit", "path", "size"),
+    [
+        ("on Monday ", "a.txt", 15_000),  # a date every ten characters, no sentence end
+        ("on March 3 ", "a.txt", 15_000),  # dates that look back for a year
+        ('"', "a.txt", 4_000),  # one run of quote marks
+        ("[a](", "a.md", 8_000),  # link targets that never close
+        ("Officials said on Monday, in March last year, that ", "a.txt", 20_000),
+    ],
+)
+def test_hostile_documents_take_linear_time(
+    ruleset: RuleSet, unit: str, path: str, size: int
+) -> None:
+    assert_linear(lambda n: lint_source(Source(path, _repeated(unit, n)), ruleset), size)
+
+
+def test_overlapping_dates_are_resolved_in_linear_time() -> None:
+    assert_linear(lambda n: expressions.find(_repeated("on Monday ", n)), 20_000)
+
+
+def test_clause_and_sentence_bounds_do_not_rescan_the_text() -> None:
+    def work(n: int) -> None:
+        text = _repeated("met in March ", n)
+        for start in range(0, len(text) - 20, 130):
+            tense_at(text, start + 7, start + 12)
+
+    assert_linear(work, 50_000)
+
+
+def test_alike_surnames_are_paired_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch, ruleset: RuleSet
+) -> None:
+    calls = 0
+    real = clustering.same_person
+
+    def counting(a: clustering.Spelling, b: clustering.Spelling) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(clustering, "same_person", counting)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = [f"Alexander Qw{a}{b}son said. " for a in letters for b in letters[:20]]
+    lint_source(Source("a.txt", "".join(names)), ruleset)
+    assert 0 < calls < 40 * len(names)  # every pair of 520 would be 135,000

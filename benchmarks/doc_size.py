@@ -1,7 +1,8 @@
 """Time against document size: one document of 100 KB up to 5 MB, checked with the
 default (built-in) rules, for realistic copy and for the inputs that used to be
-quadratic. Each line gives the seconds per size and the cost per megabyte; a check is
-near-linear when the cost per megabyte stays flat as the document grows.
+quadratic. Each line gives the CPU seconds per size (of this process: a busy machine
+does not distort them) and the cost per megabyte; a check is near-linear when the cost
+per megabyte stays flat as the document grows.
 
     python benchmarks/doc_size.py                       # copy, 100 KB .. 5 MB
     python benchmarks/doc_size.py --inputs all          # and the hostile inputs
@@ -75,9 +76,9 @@ INPUTS: dict[str, tuple[Callable[[int], str], str]] = {
 
 def measure(text: str, path: str) -> float:
     ruleset = build_ruleset(DEFAULT)
-    started = time.perf_counter()
+    started = time.process_time()
     lint_source(Source(path, text), ruleset)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def main(argv: list[str] | None = None) -> int:

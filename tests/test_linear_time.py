@@ -1,6 +1,7 @@
 """Every check is near-linear in the size of a document, whatever is in it.
 
-Each test times one input at two sizes, eight times apart: linear work takes about
+Each test times one input (in CPU time, which a busy machine hardly changes) at two
+sizes, eight times apart: linear work takes about
 eight times as long, quadratic work sixty-four. (benchmarks/doc_size.py measures 100 KB
 to 5 MB.)
 """
@@ -27,9 +28,9 @@ def ruleset() -> RuleSet:
 
 
 def _seconds(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     work()
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def assert_linear(work: Callable[[int], object], size: int) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimlint.findings import Finding, Fix, Level, Related
+from claimlint.safe_text import excerpt
 
 if TYPE_CHECKING:
     from claimlint.kinds.base import Kind
@@ -67,20 +70,51 @@ class _Lenient(dict[str, Any]):
 
 
 _FORMATTER = string.Formatter()
+_PLAIN_FIELD = re.compile(r"[A-Za-z_]\w*")
+_NUMBER = re.compile(r"\d+")
+#: the widest a format spec may pad or cut a value (`{match:>20}`)
+MAX_FORMAT_WIDTH = 200
+#: characters of one value a message quotes (a match may be megabytes long)
+MAX_VALUE_CHARS = 200
 
 
 def render(template: str, values: Mapping[str, Any]) -> str:
-    """Fill `{name}` placeholders; unknown names stay as written instead of failing."""
+    """Fill `{name}` placeholders; unknown names stay as written instead of failing.
+    A template `check_template` refuses is shown as written; long values are cut."""
+    if _refused(template):
+        return template
     try:
-        return _FORMATTER.vformat(template, (), _Lenient(values))
-    except (ValueError, IndexError, AttributeError, KeyError):
+        return _FORMATTER.vformat(template, (), _Lenient({k: _clip(v) for k, v in values.items()}))
+    except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 
 
+def _clip(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+        return value[:MAX_VALUE_CHARS] + "…"
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _refused(template: str) -> bool:
+    return check_template(template) is not None
+
+
 def check_template(template: str) -> str | None:
-    """Why a message template cannot be rendered, or None when it is fine."""
+    """Why a message template cannot be rendered, or None when it is fine: fields are
+    plain names (no attributes, indexes or nested fields) with a bounded width."""
     try:
-        list(_FORMATTER.parse(template))
+        parsed = list(_FORMATTER.parse(template))
     except ValueError as exc:
         return f"bad message template: {exc} (write '{{{{' for a literal brace)"
+    for _, name, spec, _ in parsed:
+        if name is None:
+            continue
+        if not _PLAIN_FIELD.fullmatch(name):
+            return f"bad message template: {{{excerpt(name)}}} is not a plain field name like {{match}}"
+        if spec and ("{" in spec or any(int(n) > MAX_FORMAT_WIDTH for n in _NUMBER.findall(spec))):
+            return (
+                f"bad message template: the format of {{{name}}} is nested or wider "
+                f"than {MAX_FORMAT_WIDTH}"
+            )
     return None

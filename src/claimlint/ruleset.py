@@ -13,6 +13,7 @@ from claimlint.facts import load_facts
 from claimlint.findings import Level
 from claimlint.kinds.base import KindContext
 from claimlint.nlp import ModelNotAvailable, check_model
+from claimlint.patterns import pattern_budget
 from claimlint.rule import Rule
 from claimlint.rules_loader import builtin_pack_paths, load_pack
 from claimlint.safe_text import excerpt
@@ -51,8 +52,10 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
     paths += [config.resolve(p) for p in spec.rules]
     loaded: list[Rule] = []
     where: dict[str, str] = {}
-    for path in paths:
-        for rule in load_pack(path, context):
+    with pattern_budget():
+        packs = [(path, load_pack(path, context)) for path in paths]
+    for path, rules in packs:
+        for rule in rules:
             if rule.id in where:
                 raise YamlError(
                     str(path),

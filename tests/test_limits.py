@@ -53,3 +53,34 @@ def test_findings_are_capped_per_rule_with_a_note(
     findings, problems = lint_document(Document.from_text("x " * 25), [noisy])  # type: ignore[list-item]
     assert len(findings) == 10
     assert problems == ["note: rule every-x stopped reporting after 10 findings (15 more)"]
+
+
+def test_a_line_rule_shares_one_time_limit_over_all_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each line takes well under the limit; all of them together far over it
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.5)
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK.format(id="slow-lines", pattern="(a|aa)+c") + "    scope: line\n")
+    (slow,) = load_pack(path, KindContext())
+    doc = Document.from_text(("a" * 25 + "b\n\n") * 60)
+    started = time.process_time()
+    findings, problems = lint_document(doc, [slow])  # type: ignore[list-item]
+    assert time.process_time() - started < 2.5
+    assert findings == []
+    assert len(problems) == 1 and "took over 0.5s" in problems[0]
+
+
+def test_the_time_a_rule_spends_between_matches_is_not_the_pattern_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.2)
+    pattern = patterns.compile_pattern(r"\w+", "pattern")
+    text = "word " * 150
+    found = 0
+    for _ in patterns.finditer(pattern, text):
+        found += 1
+        until = time.perf_counter() + 0.005  # the rule's own work: 0.75 s in all
+        while time.perf_counter() < until:
+            pass
+    assert found == 150

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -70,27 +71,83 @@ def compile_pattern(
         raise OptionError(field, f"invalid regular expression: {exc}") from None
 
 
-def finditer(pattern: Any, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
-    """`pattern.finditer` bounded by `MATCH_TIMEOUT`."""
+class Budget:
+    """The time a rule's patterns may spend on one document: every call of every
+    pattern of the rule draws on it (a line rule calls its pattern once per line), and
+    only the time inside the regex engine counts, never the rule's own work between
+    two matches."""
+
+    def __init__(self) -> None:
+        self.left = MATCH_TIMEOUT
+
+    def check(self, pattern: Any) -> None:
+        if self.left <= 0:
+            raise PatternTimeout(_timeout_message(pattern))
+
+
+def finditer(
+    pattern: Any,
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    budget: Budget | None = None,
+) -> Iterator[Any]:
+    """What `pattern.finditer` yields, the regex engine's time drawn from `budget` (a
+    budget of its own when none is given)."""
+    budget = budget or Budget()
     end = len(text) if endpos is None else endpos
+    position, last = pos, None
+    while True:
+        # The engine's clock runs from the creation of its iterator, so it counts the
+        # time a consumer takes between matches too. When it stops the iterator early,
+        # a new one resumes after the last match: the same matches, only the time
+        # measured here (around each step of the engine) is charged.
+        budget.check(pattern)
+        matches = pattern.finditer(text, position, end, timeout=budget.left)
+        resumed = last is not None
+        yielded = False
+        while True:
+            started = time.perf_counter()
+            try:
+                match = next(matches)
+            except StopIteration:
+                budget.left -= time.perf_counter() - started
+                return
+            except TimeoutError:
+                budget.left -= time.perf_counter() - started
+                if not yielded:  # no consumer ran on this iterator's clock: all engine time
+                    budget.left = 0
+                break
+            budget.left -= time.perf_counter() - started
+            if resumed and last is not None and match.span() == last.span() == (last.end(),) * 2:
+                resumed = False
+                continue  # the empty match the previous iterator ended on
+            resumed = False
+            last = match
+            yielded = True
+            yield match
+        position = last.end() if last is not None else pos
+
+
+def fullmatch(pattern: Any, text: str, budget: Budget | None = None) -> Any:
+    """`pattern.fullmatch`, the time drawn from `budget`."""
+    budget = budget or Budget()
+    budget.check(pattern)
+    started = time.perf_counter()
     try:
-        yield from pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT)
+        return pattern.fullmatch(text, timeout=budget.left)
     except TimeoutError:
+        budget.left = 0
         raise PatternTimeout(_timeout_message(pattern)) from None
+    finally:
+        budget.left -= time.perf_counter() - started
 
 
 def _timeout_message(pattern: Any) -> str:
     return (
-        f"pattern {excerpt(pattern.pattern, _SHOWN)} took over {MATCH_TIMEOUT:g}s; "
-        "rule stopped on this file"
+        f"pattern {excerpt(pattern.pattern, _SHOWN)} took over {MATCH_TIMEOUT:g}s on this "
+        "file (all its matches together); rule stopped on this file"
     )
-
-
-def fullmatch(pattern: Any, text: str) -> Any:
-    try:
-        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise PatternTimeout(_timeout_message(pattern)) from None
 
 
 def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:

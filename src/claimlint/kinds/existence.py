@@ -73,41 +73,42 @@ class Existence(Kind):
             _check_replacement(self.fix.replace, self.pattern)
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        budget = patterns.Budget()  # for every call of the rule's patterns on this document
         if self.scope == "line":
-            yield from self._check_lines(doc, rule)
+            yield from self._check_lines(doc, rule, budget)
         else:
-            yield from self._check_text(doc, rule)
+            yield from self._check_text(doc, rule, budget)
 
-    def _check_text(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+    def _check_text(self, doc: Document, rule: Rule, budget: patterns.Budget) -> Iterator[Finding]:
         text = doc.lint_text
-        for match in patterns.finditer(self.pattern, text):
+        for match in patterns.finditer(self.pattern, text, budget=budget):
             if match.end() == match.start():
                 continue
-            if self.unless is not None and self._excepted(text, match.start(), match.end()):
+            if self.unless is not None and self._excepted(text, match.start(), match.end(), budget):
                 continue
             yield rule.finding(match.start(), match.end(), _values(match), fix=self._fix_for(match))
 
-    def _check_lines(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+    def _check_lines(self, doc: Document, rule: Rule, budget: patterns.Budget) -> Iterator[Finding]:
         text = doc.lint_text
         for start, body in _line_bodies(doc):
             if self.max_line_length is not None and len(body) > self.max_line_length:
                 continue
-            match = patterns.fullmatch(self.pattern, body)
+            match = patterns.fullmatch(self.pattern, body, budget)
             if match and not (
-                self.unless is not None and self._excepted(text, start, start + len(body))
+                self.unless is not None and self._excepted(text, start, start + len(body), budget)
             ):
                 yield rule.finding(
                     start, start + len(body), _values(match), fix=self._fix_for(match)
                 )
 
-    def _excepted(self, text: str, start: int, end: int) -> bool:
+    def _excepted(self, text: str, start: int, end: int, budget: patterns.Budget) -> bool:
         """True when an `unless` match covers the span (looking 80 characters around it)."""
         assert self.unless is not None
         window_start = max(0, start - _UNLESS_WINDOW)
         window_end = min(len(text), end + _UNLESS_WINDOW)
         return any(
             m.start() <= start and m.end() >= end
-            for m in patterns.finditer(self.unless, text, window_start, window_end)
+            for m in patterns.finditer(self.unless, text, window_start, window_end, budget)
         )
 
     def _fix_for(self, match: Any) -> Fix | None:

@@ -47,10 +47,13 @@ class TimelineFacts(Kind):
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         if self.cues is None:
             return
+        budget = patterns.Budget()  # one for all the sentences of the document
         for sentence, expressions in claims.dated_sentences(doc):
             mentions = [
                 (m.start(), m.end(), event)
-                for m in patterns.finditer(self.cues, doc.lint_text, sentence.start, sentence.end)
+                for m in patterns.finditer(
+                    self.cues, doc.lint_text, sentence.start, sentence.end, budget
+                )
                 for event in self.by_cue.get(" ".join(m.group().casefold().split()), [])
             ]
             if not mentions or claims.measured_from(doc, sentence):

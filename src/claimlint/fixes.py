@@ -4,7 +4,8 @@ Offsets of a diagnostic (`location.start`/`end`) index the decoded file as read,
 so edits apply to `Source.text` directly. Overlapping edits are resolved in text
 order (the first wins); the text is then checked again and fixed again until no
 safe fix is left, so that a second `--fix` changes nothing. Files are written back
-atomically, in their own encoding, with their BOM and line endings.
+in their own encoding, with their BOM and line endings (see `atomic`); a file that
+changed on disk, or was deleted, after it was read is skipped with a message.
 """
 
 from __future__ import annotations

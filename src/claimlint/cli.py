@@ -231,7 +231,9 @@ def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutco
             report.errors.append(str(exc))
             continue
         outcome = fixes.fix_source(source, lint)
-        if outcome.changed:
+        if outcome.refused:
+            report.errors.append(f"{path}: {outcome.refused}")
+        elif outcome.changed:
             outcomes.append(outcome)
     return outcomes
 
@@ -245,6 +247,10 @@ def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool
     if not quiet:
         count = sum(sum(o.applied.values()) for o in outcomes)
         _say(err, f"Would fix {_plural(count, 'finding')} in {_plural(len(outcomes), 'file')}.")
+    for error in report.errors:
+        _say(err, f"error: {error}", style="bold red")
+    if report.errors:
+        return EXIT_USAGE
     return EXIT_FINDINGS if outcomes else EXIT_OK
 
 

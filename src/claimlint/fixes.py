@@ -23,6 +23,8 @@ from claimlint.sources import InputError, Source, decode
 
 #: fix passes over one file before giving up on reaching a fixed point
 MAX_PASSES = 10
+#: how much the safe fixes may lengthen a file: a tenth, and this many characters more
+GROWTH_SLACK = 1_000
 
 Linter = Callable[[Source], Sequence[Diagnostic]]
 
@@ -41,6 +43,8 @@ class FixOutcome:
     text: str
     applied: Counter[str] = field(default_factory=Counter)
     converged: bool = True
+    #: why the fixes were refused (the text is then the source's, unchanged)
+    refused: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -85,11 +89,15 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 def fix_source(source: Source, lint: Linter) -> FixOutcome:
-    """Apply safe fixes to `source` until none is left (or `MAX_PASSES`)."""
+    """Apply safe fixes to `source` until none is left. Fixes that have not settled
+    after `MAX_PASSES` passes, or that would lengthen the text by more than a tenth
+    and `GROWTH_SLACK` characters, are refused: the outcome says why and changes
+    nothing (a pack's fix that feeds on itself must not fill the disk)."""
     outcome = FixOutcome(source, source.text)
     current = source
     crlf = "\r\n" in source.text
-    for _ in range(MAX_PASSES):
+    limit = len(source.text) + len(source.text) // 10 + GROWTH_SLACK
+    for done in range(MAX_PASSES + 1):
         edits = [
             e
             for e in safe_edits(lint(current), crlf)
@@ -97,10 +105,27 @@ def fix_source(source: Source, lint: Linter) -> FixOutcome:
         ]
         if not edits:
             return outcome
+        rules = ", ".join(sorted({e.rule for e in edits}))
+        growth = sum(len(e.replacement) - (e.end - e.start) for e in edits)
+        if len(current.text) + growth > limit:
+            return _refuse(
+                outcome, f"the safe fixes ({rules}) would make it longer than {limit:,} characters"
+            )
+        if done == MAX_PASSES:
+            outcome.converged = False
+            return _refuse(
+                outcome, f"the safe fixes ({rules}) did not settle in {MAX_PASSES} passes"
+            )
         outcome.text = apply_edits(current.text, edits)
         outcome.applied.update(e.rule for e in edits)
         current = Source(source.path, outcome.text, source.encoding, source.bom)
-    outcome.converged = not safe_edits(lint(current), crlf)
+    return outcome
+
+
+def _refuse(outcome: FixOutcome, reason: str) -> FixOutcome:
+    outcome.text = outcome.source.text
+    outcome.applied.clear()
+    outcome.refused = f"{reason}; not fixed (check the pack's fix)"
     return outcome
 
 

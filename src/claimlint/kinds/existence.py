@@ -27,6 +27,10 @@ _TRAILING_DECORATION = regex.compile(r"(?r)[\s*_\]]*\Z")
 _LINE_BODIES = "existence.line_bodies"
 _GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 _UNLESS_WINDOW = 80
+#: the longest `fix.replace` template
+MAX_REPLACE_CHARS = 1_000
+#: a fix may lengthen what it replaces at most this much (beyond doubling it)
+MAX_FIX_GROWTH = 1_000
 
 
 class FixSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -69,8 +73,9 @@ class Existence(Kind):
         self.scope = opts.scope
         self.max_line_length = opts.max_line_length
         self.fix = opts.fix
+        self.fix_groups: list[int | str] = []
         if self.fix is not None:
-            _check_replacement(self.fix.replace, self.pattern)
+            self.fix_groups = _check_replacement(self.fix.replace, self.pattern)
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         budget = patterns.Budget()  # for every call of the rule's patterns on this document
@@ -114,6 +119,10 @@ class Existence(Kind):
     def _fix_for(self, match: Any) -> Fix | None:
         if self.fix is None:
             return None
+        # measured before it is built: a template repeating a long match has no fix
+        size = len(self.fix.replace) + sum(len(match.group(g) or "") for g in self.fix_groups)
+        if size > 2 * (match.end() - match.start()) + MAX_FIX_GROWTH:
+            return None
         return Fix(match.expand(self.fix.replace), safe=self.fix.safe)
 
 
@@ -143,9 +152,16 @@ def _values(match: Any) -> dict[str, str]:
     return values
 
 
-def _check_replacement(template: str, pattern: Any) -> None:
+def _check_replacement(template: str, pattern: Any) -> list[int | str]:
+    """The groups `template` refers to; `OptionError` when it is too long or names a
+    group the pattern lacks."""
+    if len(template) > MAX_REPLACE_CHARS:
+        raise OptionError("fix.replace", f"longer than {MAX_REPLACE_CHARS:,} characters")
+    groups: list[int | str] = []
     for number, name in _GROUP_REFERENCE.findall(template):
         ref = name or number
         known = int(ref) <= pattern.groups if ref.isdigit() else ref in pattern.groupindex
         if not known:
             raise OptionError("fix.replace", f"the pattern has no group {excerpt(ref)}")
+        groups.append(int(ref) if ref.isdigit() else ref)
+    return groups

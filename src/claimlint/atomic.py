@@ -11,18 +11,26 @@
   file's permission bits.
 - Every new content is staged (written and synced) before the first file is changed,
   so a full disk changes nothing.
+- Temporary files are named `.NAME.claimlint-PID-RANDOM.tmp` and removed whatever
+  happens (a signal included, see `interrupts`); those a killed run left behind are
+  swept by the next write in their folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimlint import interrupts
 from claimlint.fsguard import NotReadable, is_inside, read_bytes
+
+TEMP_MARK = ".claimlint-"
+_TEMP_NAME = re.compile(r"\..+\.claimlint-(\d+)-\w+\.tmp")
 
 
 class Refused(Exception):
@@ -72,33 +80,69 @@ def write_files(changes: Sequence[Change], folders: Sequence[str] | None = None)
     """
     result = Written()
     targets: list[tuple[Change, str]] = []
-    for change in changes:
-        allowed = list(folders) if folders is not None else _default_folders(change.path)
-        try:
-            targets.append((change, target_of(change.path, allowed)))
-        except Refused as exc:
-            result.skipped.append((change.path, str(exc)))
     staged: list[tuple[Change, str, str]] = []
     try:
-        for change, target in targets:
-            staged.append((change, target, _stage(target, change.data)))
-        while staged:
-            change, target, temp = staged[0]
+        for change in changes:
+            allowed = list(folders) if folders is not None else _default_folders(change.path)
             try:
-                _put(change, target, temp)
-                result.written.append(change.path)
+                targets.append((change, target_of(change.path, allowed)))
             except Refused as exc:
                 result.skipped.append((change.path, str(exc)))
-            except OSError as exc:
-                result.skipped.append((change.path, f"not written: {exc.strerror or exc}"))
-            staged.pop(0)
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        sweep({os.path.dirname(os.path.abspath(target)) for _, target in targets})
+        for change, target in targets:
+            with interrupts.deferred():  # a temporary file is made and listed, or neither
+                staged.append((change, target, _stage(target, change.data)))
+        while staged:
+            change, target, temp = staged[0]
+            with interrupts.deferred():  # a file is written and counted, or neither
+                try:
+                    _put(change, target, temp)
+                    result.written.append(change.path)
+                except Refused as exc:
+                    result.skipped.append((change.path, str(exc)))
+                except OSError as exc:
+                    result.skipped.append((change.path, f"not written: {exc.strerror or exc}"))
+                staged.pop(0)
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+    except interrupts.Interrupted as exc:
+        exc.written = list(result.written)
+        exc.unwritten = [c.path for c in changes if c.path not in set(result.written)]
+        raise
     finally:
         for _, _, temp in staged:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
     return result
+
+
+def sweep(folders: Iterable[str]) -> list[str]:
+    """Remove the temporary files that runs no longer alive left in `folders`."""
+    removed = []
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            match = _TEMP_NAME.fullmatch(name)
+            if match and not _alive(int(match.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
+                    removed.append(os.path.join(folder, name))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError, OSError):
+        return True  # someone else's process, or not ours to judge: leave its files
+    return True
 
 
 def write_file(path: str, data: bytes) -> None:
@@ -120,7 +164,7 @@ def _default_folders(path: str) -> list[str]:
 def _stage(target: str, data: bytes) -> str:
     directory = os.path.dirname(os.path.abspath(target))
     fd, temp = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
+        prefix=f".{os.path.basename(target)}{TEMP_MARK}{os.getpid()}-", suffix=".tmp", dir=directory
     )
     try:
         with os.fdopen(fd, "wb") as handle:

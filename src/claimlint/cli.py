@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from claimlint import __version__, fixes
+from claimlint import __version__, fixes, interrupts
 from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
 from claimlint.diagnostics import Diagnostic
@@ -24,7 +24,7 @@ from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
 from claimlint.report import RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
-from claimlint.safe_text import neutralise, neutralise_lines
+from claimlint.safe_text import neutralise, neutralise_lines, printable_path
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
 
@@ -173,7 +173,12 @@ def check(
         if diff:
             raise typer.Exit(_show_diff(report, options, err, quiet))
         if fix:
-            fixed, not_written = _apply_fixes(report, options)
+            try:
+                fixed, not_written = _apply_fixes(report, options)
+            except interrupts.Interrupted as exc:
+                if exc.written is None:  # stopped before writing began
+                    exc.written, exc.unwritten = [], []
+                raise
             if fixed:
                 report, configured_fail_level = _recheck(paths, options, report)
             report.errors += not_written
@@ -431,6 +436,24 @@ def facts_check(
         raise _fail(str(exc)) from None
 
 
+def _interrupted(exc: interrupts.Interrupted) -> str:
+    """One line: the signal, and for `--fix` which files were and were not written."""
+    line = f"claimlint: interrupted by {exc.name}"
+    if exc.written is None:
+        return line
+    if not exc.written and not exc.unwritten:
+        return line + "; no file was written"
+
+    def names(paths: list[str]) -> str:
+        shown = ", ".join(printable_path(p) for p in paths[:10])
+        return shown + (f" and {len(paths) - 10} more" if len(paths) > 10 else "")
+
+    line += f"; written: {names(exc.written)}" if exc.written else "; no file was written"
+    if exc.unwritten:
+        line += f"; not written: {names(exc.unwritten)}"
+    return line
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimlint {__version__}")
@@ -447,8 +470,12 @@ def _root(
 
 
 def main() -> None:
+    interrupts.install()
     try:
         app()
+    except interrupts.Interrupted as exc:
+        sys.stderr.write(neutralise(_interrupted(exc)) + "\n")
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("claimlint: interrupted\n")
         sys.exit(130)

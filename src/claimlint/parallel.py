@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from claimlint import interrupts
 from claimlint.config import ConfigResolver
 from claimlint.engine import (
     FileResult,
@@ -156,33 +157,49 @@ def _map_local(
     jobs: int,
 ) -> Iterator[FileResult]:
     """Chunks of paths to a process pool; stdin and unreadable paths stay here."""
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_mp_context(),
+        initializer=interrupts.leave_to_main_process,
+    )
 
-        def submit(chunk: list[str]) -> Callable[[], Future[list[FileResult]]]:
-            return lambda: pool.submit(_check_chunk, options, chunk)
+    def submit(chunk: list[str]) -> Callable[[], Future[list[FileResult]]]:
+        return lambda: pool.submit(_check_chunk, options, chunk)
 
-        def tasks() -> Iterator[Callable[[], Future[list[FileResult]]] | Ready]:
-            chunk: list[str] = []
-            for item in items:
-                if isinstance(item, InputError) or item == STDIN:
-                    if chunk:
-                        yield submit(chunk)
-                        chunk = []
-                    yield Ready(
-                        [_unreadable(item)]
-                        if isinstance(item, InputError)
-                        else [_check_one(item, resolver, rulesets, options)]
-                    )
-                    continue
-                chunk.append(item)
-                if len(chunk) == LOCAL_CHUNK:
+    def tasks() -> Iterator[Callable[[], Future[list[FileResult]]] | Ready]:
+        chunk: list[str] = []
+        for item in items:
+            if isinstance(item, InputError) or item == STDIN:
+                if chunk:
                     yield submit(chunk)
                     chunk = []
-            if chunk:
+                yield Ready(
+                    [_unreadable(item)]
+                    if isinstance(item, InputError)
+                    else [_check_one(item, resolver, rulesets, options)]
+                )
+                continue
+            chunk.append(item)
+            if len(chunk) == LOCAL_CHUNK:
                 yield submit(chunk)
+                chunk = []
+        if chunk:
+            yield submit(chunk)
 
+    try:
         for batch in _ordered(tasks(), jobs * WINDOW_PER_WORKER):
             yield from batch
+    except BaseException:  # a signal, or the consumer stopped: do not finish the window
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut `pool` down now: queued work cancelled, workers ended mid-chunk."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
 
 
 def _mp_context() -> Any:

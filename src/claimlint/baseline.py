@@ -25,6 +25,7 @@ FORMAT_VERSION = 1
 #: the largest baseline read (an archive with a few hundred thousand findings)
 MAX_BASELINE_BYTES = 256 * 1024 * 1024
 _CONTEXT_CHARS = 40
+_ENTRY_KEYS = ("path", "rule", "text", "context")
 
 
 class BaselineError(Exception):
@@ -97,16 +98,22 @@ def load(path: Path) -> Counter[Entry]:
         raise BaselineError(f"{path}: not read: {exc.reason}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: not a claimlint baseline: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a claimlint baseline: nested too deeply") from None
     if not isinstance(data, dict) or data.get("claimlint_baseline") != FORMAT_VERSION:
         raise BaselineError(f"{path}: not a claimlint baseline (version {FORMAT_VERSION})")
+    findings = data.get("findings", [])
+    if not isinstance(findings, list):
+        raise BaselineError(f"{path}: 'findings' is a list of findings")
     counter: Counter[Entry] = Counter()
-    for index, item in enumerate(data.get("findings", [])):
-        try:
-            counter[Entry(item["path"], item["rule"], item["text"], item["context"])] += 1
-        except (KeyError, TypeError):
+    for index, item in enumerate(findings):
+        values = [item.get(key) for key in _ENTRY_KEYS] if isinstance(item, dict) else []
+        fields = [v for v in values if isinstance(v, str)]
+        if len(fields) != len(_ENTRY_KEYS):
             raise BaselineError(
-                f"{path}: findings[{index}] needs path, rule, text and context"
-            ) from None
+                f"{path}: findings[{index}] needs path, rule, text and context (strings)"
+            )
+        counter[Entry(*fields)] += 1
     return counter
 
 
@@ -126,7 +133,9 @@ def save(path: Path, diagnostics: Sequence[Diagnostic]) -> int:
         )
     rows.sort(key=lambda r: (r["path"], r["line"], r["rule"], r["text"]))
     payload = {"claimlint_baseline": FORMAT_VERSION, "findings": rows}
-    write_file(str(path), (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode())
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # a file name that is not UTF-8 keeps its bytes as \udcNN escapes: the same on load
+    write_file(str(path), text.encode("utf-8", "backslashreplace"))
     return len(rows)
 
 

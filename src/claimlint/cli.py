@@ -29,6 +29,8 @@ from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: the most worker processes --jobs may ask for
+MAX_JOBS = 256
 
 app = typer.Typer(
     name="claimlint",
@@ -59,7 +61,7 @@ class FailLevel(StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(neutralise(f"claimlint: {message}"), err=True)
+    typer.echo(neutralise(printable_path(f"claimlint: {message}")), err=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -139,6 +141,7 @@ def check(
             "--jobs",
             "-j",
             min=1,
+            max=MAX_JOBS,
             help="Worker processes [default: the number of cores; 1: no pool].",
         ),
     ] = None,
@@ -474,7 +477,7 @@ def main() -> None:
     try:
         app()
     except interrupts.Interrupted as exc:
-        sys.stderr.write(neutralise(_interrupted(exc)) + "\n")
+        sys.stderr.write(neutralise(printable_path(_interrupted(exc))) + "\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("claimlint: interrupted\n")

@@ -121,6 +121,21 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
     return section if isinstance(section, dict) else None
 
 
+def _claimlint_pyproject(path: Path) -> bool:
+    """Has `path` a `[tool.claimlint]` table? A pyproject.toml that does not parse is
+    another tool's problem unless it names claimlint; then it is an error here."""
+    try:
+        return _pyproject_section(path) is not None
+    except YamlError:
+        try:
+            mentions = b"claimlint" in read_bytes(path, yamlfile.MAX_DATA_BYTES)
+        except OSError:
+            mentions = False
+        if mentions:
+            raise
+        return False
+
+
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Path | None:
     """The nearest config file at or above `directory`."""
@@ -130,7 +145,7 @@ def find_config(directory: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+        if pyproject.is_file() and _claimlint_pyproject(pyproject):
             return pyproject
     return None
 

@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from claimlint import interrupts
+from claimlint import interrupts, scheduler_probe
 from claimlint.config import ConfigResolver
 from claimlint.engine import (
     FileResult,
@@ -36,6 +36,7 @@ from claimlint.engine import (
     check_paths,
     lint_source,
 )
+from claimlint.safe_text import excerpt
 from claimlint.sources import STDIN, InputError, SkippedFile, Source, expand_paths, read_source
 from claimlint.yamlfile import YamlError
 
@@ -267,9 +268,17 @@ def _map_dask(
             "--scheduler needs dask.distributed: pip install 'claimlint[distributed]'"
         ) from None
     try:
-        client: Any = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        scheduler_probe.check_address(address)
+        scheduler_probe.probe(address, float(CONNECT_TIMEOUT.removesuffix("s")))
+    except scheduler_probe.NotAScheduler as exc:
+        raise SchedulerError(f"--scheduler {excerpt(address)}: {exc}") from None
+    try:
+        with scheduler_probe.quiet_teardown():
+            client: Any = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
+    except Exception as exc:  # whatever the client met on the way, in one line
+        raise SchedulerError(
+            f"cannot use the Dask scheduler at {excerpt(address)}: {type(exc).__name__}: {exc}"
+        ) from None
     try:
         for batch in _ordered(
             _dask_tasks(paths, options, resolver, rulesets, client), _dask_window(client)

@@ -67,7 +67,8 @@ def compile_pattern(
         flags |= regex.IGNORECASE
     try:
         return regex.compile(pattern, flags)
-    except regex.error as exc:
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        # ValueError: "(?V1)" against the Python-re flags; the others: absurd nesting
         raise OptionError(field, f"invalid regular expression: {exc}") from None
 
 

@@ -93,8 +93,16 @@ _JSON_UNSAFE = re.compile(
 
 def json_safe(encoded: str) -> str:
     """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with the characters
-    it leaves raw that a terminal acts on (C1 controls, DEL, bidi controls) and lone
-    surrogates written as `\\uXXXX` escapes: the same JSON value, safe to print."""
+    it leaves raw that a terminal acts on (C1 controls, DEL, bidi controls) written as
+    `\\uXXXX` escapes (the same JSON value, safe to print), and the bytes of a file name
+    that were not UTF-8 as the text `\\xNN` (as `printable_path` shows them)."""
     if not _JSON_UNSAFE.search(encoded):
         return encoded
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return _JSON_UNSAFE.sub(_json_escape, encoded)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8: shown as \xNN
+        return f"\\\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"

@@ -88,11 +88,13 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
             continue
         path = Path(raw)
         if not path.exists():
-            yield InputError(raw, "no such file or directory")
+            yield _missing(path, raw)
         elif path.is_dir():
             found = False
             for file in _walk(path):
-                if selection.wants(file, path):
+                if isinstance(file, InputError):
+                    yield file
+                elif selection.wants(file, path):
                     key = os.path.normpath(file)
                     if key not in seen:
                         seen.add(key)
@@ -105,6 +107,17 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
             if key not in seen:
                 seen.add(key)
                 yield raw
+
+
+def _missing(path: Path, raw: str) -> InputError:
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            return InputError(raw, "broken symbolic link (its target does not exist)")
+        except OSError:
+            return InputError(raw, "symbolic link loop")
+    return InputError(raw, "no such file or directory")
 
 
 def _link_problem(file: Path, root: Path) -> InputError | None:
@@ -124,11 +137,23 @@ def _link_problem(file: Path, root: Path) -> InputError | None:
     return None
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk(root: Path) -> Iterator[Path | InputError]:
+    """The files under `root`, in order; a folder that cannot be listed is an error (its
+    files would otherwise go unchecked without a word)."""
+    failures: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failures.append):
+        while failures:
+            yield _unlisted(failures.pop(0))
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
         for name in sorted(filenames):
             yield Path(dirpath) / name
+    while failures:
+        yield _unlisted(failures.pop(0))
+
+
+def _unlisted(error: OSError) -> InputError:
+    reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+    return InputError(str(error.filename), f"{reason or error}; the files in it were not checked")
 
 
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

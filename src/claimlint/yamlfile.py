@@ -64,13 +64,51 @@ class _ValueError(yaml.constructor.ConstructorError):
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: how deep mappings and lists may nest in a data file (packs need four or five levels)
+MAX_DEPTH = 64
+
+
 class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
+    depth = 0
+
+    def _enter(self, node: yaml.Node) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _ValueError(
+                f"nested more than {MAX_DEPTH} levels deep", node.start_mark, in_field=False
+            )
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        self._enter(node)
+        try:
+            return self._mapping(node)
+        finally:
+            self.depth -= 1
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        self._enter(node)
+        try:
+            result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        finally:
+            self.depth -= 1
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+    def _mapping(self, node: yaml.MappingNode) -> LineDict:
         result = LineDict()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise _ValueError(
+                    "a key must be a plain value, not a list or a mapping",
+                    key_node.start_mark,
+                    in_field=False,
+                ) from None
             if key in result:
                 problem = f"duplicate key {_name(key)}".rstrip()
                 raise _ValueError(problem, key_node.start_mark, in_field=False)
@@ -81,12 +119,6 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
                     exc.field = exc.field or _name(key).strip("'") or None
                 raise
             result.key_lines[key] = key_node.start_mark.line + 1
-        return result
-
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
-        result = LineList(self.construct_object(child, deep=True) for child in node.value)
-        result.line = node.start_mark.line + 1
-        result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
@@ -124,6 +156,8 @@ def load(text: str, path: str) -> Any:
         raise YamlError(path, line, problem) from None
     except yaml.YAMLError as exc:
         raise YamlError(path, None, f"invalid YAML: {scrub_quotes(str(exc))}") from None
+    except RecursionError:
+        raise YamlError(path, None, "nested too deeply") from None
 
 
 def load_file(path: Path | str) -> Any:

@@ -164,4 +164,14 @@ def _check_replacement(template: str, pattern: Any) -> list[int | str]:
         if not known:
             raise OptionError("fix.replace", f"the pattern has no group {excerpt(ref)}")
         groups.append(int(ref) if ref.isdigit() else ref)
+    # expanded once, against a pattern with the same groups that matches "", so a
+    # template the engine cannot expand ("\\" at the end) fails here, not on every match
+    names = {number: name for name, number in pattern.groupindex.items()}
+    probe = "".join(
+        f"(?P<{names[n]}>)" if n in names else "()" for n in range(1, pattern.groups + 1)
+    )
+    try:
+        regex.compile(probe).match("").expand(template)  # type: ignore[union-attr]
+    except (regex.error, IndexError, ValueError) as exc:
+        raise OptionError("fix.replace", f"invalid replacement: {exc}") from None
     return groups

@@ -14,7 +14,7 @@ from pathlib import Path
 from claimlint.diagnostics import Diagnostic
 from claimlint.findings import Level
 from claimlint.report import RunReport
-from claimlint.safe_text import neutralise
+from claimlint.safe_text import neutralise, printable_path
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
@@ -22,6 +22,7 @@ COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"
 def escape_data(value: str) -> str:
     """`value` for a workflow command: the runner's escapes for `%`, CR and LF, and no
     other control character (a log viewer acts on escape sequences)."""
+    value = printable_path(value)
     return neutralise(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 

@@ -37,7 +37,8 @@ def artifact_uri(path: str) -> str:
             candidate = candidate.relative_to(Path.cwd())
         except ValueError:
             return candidate.as_uri()
-    return quote(Path(os.path.normpath(candidate)).as_posix())
+    # the file name's own bytes, percent-encoded (a name need not be UTF-8)
+    return quote(os.fsencode(Path(os.path.normpath(candidate)).as_posix()))
 
 
 def _region(loc: Location, snippet: str | None = None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from rich.text import Text
 from claimlint.diagnostics import Diagnostic, Location
 from claimlint.findings import Level
 from claimlint.report import RunReport
-from claimlint.safe_text import neutralise
+from claimlint.safe_text import neutralise, printable_path
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "bold cyan"}
 #: extra fields of a finding shown under its frame, in this order
@@ -48,16 +48,18 @@ def _print(console: Console, line: Text | str = "", style: str | None = None) ->
 def _assemble(*parts: str | tuple[str, str]) -> Text:
     """`Text.assemble` of untrusted pieces, made safe first (rich would drop some control
     characters itself, silently, and shift a code frame's caret)."""
-    return Text.assemble(
-        *(neutralise(p) if isinstance(p, str) else (neutralise(p[0]), p[1]) for p in parts)
-    )
+    return Text.assemble(*(_safe(p) if isinstance(p, str) else (_safe(p[0]), p[1]) for p in parts))
+
+
+def _safe(piece: str) -> str:
+    return neutralise(printable_path(piece))
 
 
 def safe_line(line: Text | str) -> Text | str:
     """`line` with control, bidi and undecodable characters made visible (one for one,
     so styles stay on their characters)."""
     plain = line.plain if isinstance(line, Text) else line
-    safe = neutralise(plain)
+    safe = neutralise(plain if isinstance(line, Text) else printable_path(plain))
     if safe == plain:
         return line
     if isinstance(line, Text):

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from claimlint import parallel
 from claimlint.cli import app
-from claimlint.engine import RunOptions, run
+from claimlint.engine import RunOptions
+from claimlint.runner import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import corpus

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.kinds.base import KindContext
 from claimlint.rules_loader import builtin_pack_paths, load_pack
 from claimlint.yamlfile import YamlError
 
@@ -23,7 +22,7 @@ rules:
 def load(tmp_path: Path, text: str) -> list[object]:
     pack = tmp_path / "pack.yaml"
     pack.write_text(text)
-    return load_pack(pack, KindContext())  # type: ignore[return-value]
+    return load_pack(pack).rules  # type: ignore[return-value]
 
 
 def error_of(tmp_path: Path, text: str) -> str:
@@ -41,7 +40,7 @@ def test_a_good_pack_loads(tmp_path: Path) -> None:
 def test_builtin_packs_load() -> None:
     assert builtin_pack_paths()
     for path in builtin_pack_paths():
-        assert load_pack(path, KindContext())
+        assert load_pack(path).rules
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import msgspec
 import typer
 from rich.console import Console
 
@@ -18,12 +19,13 @@ from claimlint import __version__, fixes
 from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
 from claimlint.diagnostics import Diagnostic
-from claimlint.engine import RuleSets, RunOptions, run, source_linter
+from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
 from claimlint.report import RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
+from claimlint.runner import run, source_linter
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
 
@@ -350,18 +352,32 @@ def explain(
         raise _fail(f"no rule named {rule_id!r}{hint}")
     out = text.make_console(sys.stdout)
     out.print(f"{rule.id}", style="bold")
+    origin = f"check: {rule.check}" if rule.check else f"kind: {rule.kind_name}"
     out.print(
-        f"kind: {rule.kind_name}   category: {rule.category}   level: {rule.level}   "
+        f"{origin}   category: {rule.category}   level: {rule.level}   "
         f"pack: {rule.pack}   {'enabled' if rule.enabled else 'disabled'}"
     )
     out.print()
-    out.print(rule.description or rule.message)
+    out.print(rule.description or rule.message, markup=False)
     if rule.examples.flag or rule.examples.ok:
         out.print()
         for example in rule.examples.flag:
-            out.print(f"  flagged:  {example}")
+            out.print(f"  flagged:  {example!r}", markup=False)
         for example in rule.examples.ok:
-            out.print(f"  fine:     {example}")
+            out.print(f"  fine:     {example!r}", markup=False)
+    check = ruleset.check_of(rule)
+    if check is not None:
+        from claimlint.checks.options import describe_value
+
+        out.print()
+        out.print(
+            f"Options of the {check.name} check (set them under 'checks: {{{check.name}: ...}}'"
+            " in the config; extend_NAME adds to a list):",
+            markup=False,
+        )
+        for field in msgspec.structs.fields(check.options):
+            value = describe_value(getattr(check.options, field.name))
+            out.print(f"  {field.name}: {value}", markup=False, overflow="fold")
 
 
 @app.command()

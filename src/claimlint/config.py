@@ -32,6 +32,8 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     facts: list[str] = []
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_BYTES
+    #: options of built-in checks, by check name (see checks.options)
+    checks: dict[str, Any] = {}
 
 
 CONFIG_KEYS = tuple(f.name for f in msgspec.structs.fields(ConfigSpec))
@@ -43,6 +45,8 @@ class Config:
 
     spec: ConfigSpec
     path: Path | None = None
+    #: the `checks:` section as read, with its line numbers for errors
+    checks: Any = None
 
     @property
     def root(self) -> Path:
@@ -82,7 +86,7 @@ def load_config(path: Path) -> Config:
             "must be a positive number of bytes",
             "max_file_size",
         )
-    return Config(spec, path.resolve())
+    return Config(spec, path.resolve(), checks=data.get("checks"))
 
 
 def _check_unknown_keys(data: dict[str, Any], name: str) -> None:

@@ -3,8 +3,9 @@ ready for any reporter; plain data, so it crosses process boundaries."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from claimlint.document import Document
 from claimlint.findings import Finding, Level
@@ -64,22 +65,70 @@ def line_text(doc: Document, line: int) -> str:
     return doc.text[start:end]
 
 
-def diagnose(doc: Document, finding: Finding) -> Diagnostic:
-    location = locate(doc, finding.start, finding.end)
+class Placer(Protocol):
+    """Places spans of one file: what `diagnose` needs of a document."""
+
+    @property
+    def path(self) -> str: ...
+
+    def locate(self, start: int, end: int) -> Location: ...
+
+    def line_at(self, offset: int) -> str: ...
+
+
+class DocumentPlacer:
+    """Places spans of a document at hand."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    def locate(self, start: int, end: int) -> Location:
+        return locate(self.doc, start, end)
+
+    def line_at(self, offset: int) -> str:
+        return line_text(self.doc, self.doc.position(offset).line)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """A few spans of a document placed ahead of time, for a cross-file step that runs
+    when the document is gone (plain data: it crosses process boundaries)."""
+
+    path: str
+    spans: dict[tuple[int, int], tuple[Location, str]]
+
+    @classmethod
+    def record(cls, doc: Document, spans: Iterable[tuple[int, int]]) -> Anchors:
+        placer = DocumentPlacer(doc)
+        return cls(doc.path, {(s, e): (placer.locate(s, e), placer.line_at(s)) for s, e in spans})
+
+    def locate(self, start: int, end: int) -> Location:
+        return self.spans[(start, end)][0]
+
+    def line_at(self, offset: int) -> str:
+        return next(line for (s, _), (_, line) in self.spans.items() if s == offset)
+
+
+def diagnose(placer: Placer | Document, finding: Finding) -> Diagnostic:
+    if isinstance(placer, Document):
+        placer = DocumentPlacer(placer)
+    location = placer.locate(finding.start, finding.end)
     related = tuple(
-        RelatedLocation(
-            locate(doc, r.start, r.end), r.message, line_text(doc, doc.position(r.start).line)
-        )
+        RelatedLocation(placer.locate(r.start, r.end), r.message, placer.line_at(r.start))
         for r in finding.related
     )
     return Diagnostic(
-        path=doc.path,
+        path=placer.path,
         rule=finding.rule,
         category=finding.category,
         level=finding.level,
         message=finding.message,
         location=location,
-        source_line=line_text(doc, location.line),
+        source_line=placer.line_at(finding.start),
         fix=finding.fix.replacement if finding.fix else None,
         fix_safe=finding.fix.safe if finding.fix else False,
         related=related,

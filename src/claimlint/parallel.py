@@ -1,8 +1,8 @@
 """The per-file map, run in this process, over a local process pool, or on a Dask cluster.
 
 Every file is linted independently (`engine.lint_source`), so the files of a run are
-a map; whole-corpus rules only need the per-file `summaries` that come back in each
-`FileResult`, and `engine.reduce_summaries` does the reduce. Results are yielded in
+a map; whole-corpus checks only need the per-file `summaries` that come back in each
+`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results are yielded in
 input order whatever the number of workers, and only a bounded window of work is in
 flight at any time, so a run never holds all documents (or all results) at once.
 
@@ -30,12 +30,12 @@ from claimlint.engine import (
     FileResult,
     RuleSets,
     RunOptions,
-    _check_one,
-    _selection,
-    check_paths,
+    check_file,
     lint_source,
+    selection_of,
+    unreadable,
 )
-from claimlint.sources import STDIN, InputError, SkippedFile, Source, expand_paths, read_source
+from claimlint.sources import STDIN, InputError, Source, expand_paths, read_source
 from claimlint.yamlfile import YamlError
 
 if TYPE_CHECKING:
@@ -80,11 +80,11 @@ def map_paths(
     if scheduler is not None:
         yield from _map_dask(paths, options, resolver, rulesets, scheduler)
         return
-    if jobs <= 1:
-        yield from check_paths(paths, options, resolver, rulesets)
-        return
-    selection = options.selection_override or _selection(resolver.for_path("."))
+    selection = options.selection_override or selection_of(resolver.for_path("."))
     items = expand_paths(paths, selection)
+    if jobs <= 1:
+        yield from _serial(items, options, resolver, rulesets)
+        return
     head = list(itertools.islice(items, jobs * MIN_FILES_PER_WORKER))
     if len(head) < jobs * MIN_FILES_PER_WORKER:
         yield from _serial(head, options, resolver, rulesets)
@@ -118,16 +118,10 @@ def _serial(
 ) -> Iterator[FileResult]:
     for item in items:
         yield (
-            _unreadable(item)
+            unreadable(item)
             if isinstance(item, InputError)
-            else _check_one(item, resolver, rulesets, options)
+            else check_file(item, resolver, rulesets, options)
         )
-
-
-def _unreadable(item: InputError) -> FileResult:
-    if isinstance(item, SkippedFile):
-        return FileResult(path=item.path, notices=[str(item)])
-    return FileResult(path=item.path, errors=[str(item)])
 
 
 # -- local process pool ------------------------------------------------------------
@@ -145,7 +139,7 @@ def _check_chunk(options: RunOptions, paths: list[str]) -> list[FileResult]:
         )
         _WORKER_STATE[options] = state
     resolver, rulesets = state
-    return [_check_one(path, resolver, rulesets, options) for path in paths]
+    return [check_file(path, resolver, rulesets, options) for path in paths]
 
 
 def _map_local(
@@ -169,9 +163,9 @@ def _map_local(
                         yield submit(chunk)
                         chunk = []
                     yield Ready(
-                        [_unreadable(item)]
+                        [unreadable(item)]
                         if isinstance(item, InputError)
-                        else [_check_one(item, resolver, rulesets, options)]
+                        else [check_file(item, resolver, rulesets, options)]
                     )
                     continue
                 chunk.append(item)
@@ -289,10 +283,10 @@ def _dask_tasks(
             lint_sources, remote, sources, options.date_override, pure=False
         )
 
-    selection = options.selection_override or _selection(resolver.for_path("."))
+    selection = options.selection_override or selection_of(resolver.for_path("."))
     for item in expand_paths(paths, selection):
         if isinstance(item, InputError):
-            yield Ready([_unreadable(item)])
+            yield Ready([unreadable(item)])
             continue
         try:
             config = resolver.for_path(item)
@@ -302,7 +296,7 @@ def _dask_tasks(
             yield Ready([FileResult(path=item, errors=[str(exc)])])
             continue
         except InputError as exc:
-            yield Ready([_unreadable(exc)])
+            yield Ready([unreadable(exc)])
             continue
         if chunk and (ruleset is not chunk_ruleset or len(chunk) == DASK_CHUNK):
             yield flush()

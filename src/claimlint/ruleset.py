@@ -1,17 +1,22 @@
-"""`RuleSet`: the rules that apply under one configuration, loaded once and shared."""
+"""`RuleSet`: the rules and built-in checks that apply under one configuration, loaded
+once and shared by every file that configuration covers."""
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from typing import Any
 
+from claimlint.checks import check_class
+from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
+from claimlint.checks.options import OptionLayer, layers_of, merge_options
 from claimlint.config import Config
 from claimlint.facts import load_facts
 from claimlint.findings import Level
-from claimlint.kinds.base import KindContext
+from claimlint.kinds.base import KindContext, OptionError
 from claimlint.nlp import ModelNotAvailable, check_model
 from claimlint.rule import Rule
 from claimlint.rules_loader import builtin_pack_paths, load_pack
@@ -20,10 +25,38 @@ from claimlint.yamlfile import YamlError
 
 @dataclass(frozen=True)
 class RuleSet:
-    rules: tuple[Rule, ...]
+    """Every rule (enabled or not), the built-in checks with their resolved options, and
+    the level that fails a run."""
+
     all_rules: tuple[Rule, ...]
+    checks: tuple[Check, ...]
     fail_on: Level
-    context: KindContext
+    context: CheckContext
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The enabled rules."""
+        return tuple(r for r in self.all_rules if r.enabled)
+
+    @cached_property
+    def pattern_rules(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.kind is not None)
+
+    @cached_property
+    def tables(self) -> dict[str, RuleTable]:
+        """Each check's rules, by check name."""
+        running = frozenset(r.id for r in self.rules) | {r.category for r in self.rules}
+        return {
+            check.name: RuleTable(
+                (r for r in self.all_rules if r.check == check.name), self.known_names, running
+            )
+            for check in self.checks
+        }
+
+    @cached_property
+    def active_checks(self) -> tuple[Check, ...]:
+        """The checks with at least one enabled rule."""
+        return tuple(c for c in self.checks if self.tables[c.name].any_on())
 
     @cached_property
     def known_names(self) -> frozenset[str]:
@@ -33,40 +66,73 @@ class RuleSet:
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules if r.id == rule_id), None)
 
+    def check_of(self, rule: Rule) -> Check | None:
+        return next((c for c in self.checks if c.name == rule.check), None)
+
+    def only(self, rule_ids: Collection[str]) -> RuleSet:
+        """The same rule set with only `rule_ids` enabled."""
+        return dataclasses.replace(
+            self,
+            all_rules=tuple(
+                dataclasses.replace(r, enabled=r.id in rule_ids) for r in self.all_rules
+            ),
+        )
+
+    def with_facts(self, facts: Any) -> RuleSet:
+        """The same rule set with its checks built on other facts (rule examples)."""
+        context = dataclasses.replace(self.context, facts=facts)
+        checks = tuple(type(c)(c.options, context) for c in self.checks)
+        return dataclasses.replace(self, checks=checks, context=context)
+
 
 def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
-    """Load the built-in packs and the config's packs; apply enable, disable and levels."""
+    """Load the built-in packs and the config's packs; resolve every check's options;
+    apply enable, disable and levels."""
     spec = config.spec
     facts = load_facts(config.resolve(p) for p in spec.facts) if spec.facts else None
-    context = KindContext(facts=facts, model=model or spec.model)
-    if context.model:
+    model_name = model or spec.model
+    if model_name:
         try:
-            check_model(context.model)
+            check_model(model_name)
         except ModelNotAvailable as exc:
             if model:
                 raise YamlError("--model", None, str(exc)) from None
             raise YamlError(config_name(config), None, str(exc), "model") from None
-    paths: list[Path] = builtin_pack_paths() if spec.builtin_rules else []
-    paths += [config.resolve(p) for p in spec.rules]
+    builtin = builtin_pack_paths()
+    user = [config.resolve(p) for p in spec.rules]
     loaded: list[Rule] = []
     where: dict[str, str] = {}
-    for path in paths:
-        for rule in load_pack(path, context):
+    layers: dict[str, list[OptionLayer]] = {}
+    kind_context = KindContext(facts=facts, model=model_name)
+    for path in [*builtin, *user]:
+        pack = load_pack(path, kind_context)
+        for check, layer in pack.check_options.items():
+            layers.setdefault(check, []).append(layer)
+        if path in builtin and not spec.builtin_rules:
+            continue
+        for rule in pack.rules:
             if rule.id in where:
                 raise YamlError(
                     str(path), None, f"rule id {rule.id!r} is already defined in {where[rule.id]}"
                 )
             where[rule.id] = str(path)
             loaded.append(rule)
-    ids = {r.id for r in loaded}
-    categories = {r.category for r in loaded}
-    config_file = config_name(config)
-    for key in ("disable", "enable", "levels"):
-        for name in getattr(spec, key):
-            if name not in ids and name not in categories:
-                close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise YamlError(config_file, None, f"no rule or category named {name!r}{hint}", key)
+    config_layers = layers_of(config.checks, config_name(config), "checks")
+    for check, layer in config_layers.items():
+        if check_class(check) is None:
+            raise YamlError(layer.path, layer.data.line or None, "unknown check", layer.where)
+        layers.setdefault(check, []).append(layer)
+    options, blame = _check_options(layers, {r.check for r in loaded if r.check})
+    context = CheckContext(facts=facts, model=model_name, options=options)
+    checks = []
+    for name in sorted(options):
+        cls = check_class(name)
+        assert cls is not None, name  # packs and configs name known checks only
+        try:
+            checks.append(cls(options[name], context))
+        except OptionError as exc:
+            raise blame[name](exc) from None
+    _check_names(config, loaded)
     result = []
     for rule in loaded:
         enabled = rule.enabled
@@ -80,11 +146,37 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
         )
         result.append(rule)
     return RuleSet(
-        rules=tuple(r for r in result if r.enabled),
         all_rules=tuple(result),
+        checks=tuple(checks),
         fail_on=Level.parse(spec.fail_on),
         context=context,
     )
+
+
+def _check_options(
+    layers: Mapping[str, list[OptionLayer]], used: set[str]
+) -> tuple[dict[str, CheckOptions], dict[str, Callable[[OptionError], YamlError]]]:
+    """Resolved options of every check that has settings or rules."""
+    options: dict[str, CheckOptions] = {}
+    blame: dict[str, Callable[[OptionError], YamlError]] = {}
+    for name in sorted(set(layers) | used):
+        cls = check_class(name)
+        assert cls is not None, name  # packs and configs name known checks only
+        options[name], blame[name] = merge_options(name, cls.options_type, layers.get(name, []))
+    return options, blame
+
+
+def _check_names(config: Config, loaded: list[Rule]) -> None:
+    spec = config.spec
+    ids = {r.id for r in loaded}
+    categories = {r.category for r in loaded}
+    config_file = config_name(config)
+    for key in ("disable", "enable", "levels"):
+        for name in getattr(spec, key):
+            if name not in ids and name not in categories:
+                close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise YamlError(config_file, None, f"no rule or category named {name!r}{hint}", key)
 
 
 def config_name(config: Config) -> str:

@@ -14,7 +14,7 @@ import msgspec
 import regex
 
 from claimlint import patterns
-from claimlint.document import Document
+from claimlint.document import Analysis, Document
 from claimlint.findings import Finding, Fix
 from claimlint.kinds.base import Kind, KindContext, OptionError, Options
 from claimlint.rule import Rule
@@ -23,7 +23,6 @@ from claimlint.rule import Rule
 # trailing run is matched backwards from the end, so finding it is linear in its length.
 _LEADING_DECORATION = regex.compile(r"[\s#>*_\[-]*")
 _TRAILING_DECORATION = regex.compile(r"(?r)[\s*_\]]*\Z")
-_LINE_BODIES = "existence.line_bodies"
 _GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 _UNLESS_WINDOW = 80
 
@@ -44,7 +43,6 @@ class ExistenceOptions(Options, frozen=True):
 
 
 class Existence(Kind):
-    name = "existence"
     options_type = ExistenceOptions
 
     def __init__(self, options: Any, context: KindContext) -> None:
@@ -88,7 +86,7 @@ class Existence(Kind):
 
     def _check_lines(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         text = doc.lint_text
-        for start, body in _line_bodies(doc):
+        for start, body in doc.analysis(LINE_BODIES):
             if self.max_line_length is not None and len(body) > self.max_line_length:
                 continue
             match = patterns.fullmatch(self.pattern, body)
@@ -115,11 +113,11 @@ class Existence(Kind):
         return Fix(match.expand(self.fix.replace), safe=self.fix.safe)
 
 
-def _line_bodies(doc: Document) -> list[tuple[int, str]]:
+class LineBodies(Analysis[list[tuple[int, str]]]):
     """Each non-empty line's words without Markdown decoration, and where they start;
     computed once per document and shared by every line rule."""
-    bodies: list[tuple[int, str]] | None = doc.cache.get(_LINE_BODIES)
-    if bodies is None:
+
+    def compute(self, doc: Document) -> list[tuple[int, str]]:
         bodies = []
         offset = 0
         for line in doc.lint_text.split("\n"):
@@ -131,8 +129,10 @@ def _line_bodies(doc: Document) -> list[tuple[int, str]]:
                 if end > lead:
                     bodies.append((offset + lead, line[lead:end]))
             offset += len(line) + 1
-        doc.cache[_LINE_BODIES] = bodies
-    return bodies
+        return bodies
+
+
+LINE_BODIES = LineBodies()
 
 
 def _values(match: Any) -> dict[str, str]:

@@ -20,7 +20,6 @@ class SubstitutionOptions(Options, frozen=True):
 
 
 class Substitution(Kind):
-    name = "substitution"
     options_type = SubstitutionOptions
 
     def __init__(self, options: Any, context: KindContext) -> None:

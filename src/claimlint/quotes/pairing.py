@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimlint.document import Analysis
 from claimlint.quotes.marks import COMPATIBLE, Family, Mark, Role, find_marks
 
 if TYPE_CHECKING:
@@ -154,12 +155,19 @@ def _apostrophe_before_closing(marks: list[Mark], index: int, stack: list[Mark])
     return False
 
 
+@dataclass(frozen=True)
+class QuotePairing(Analysis[QuoteAnalysis]):
+    """The quote marks of every paragraph of a document, paired, with `elisions` (words
+    written with a leading apostrophe) not taken for quotes."""
+
+    elisions: regex.Pattern[str]
+
+    def compute(self, doc: Document) -> QuoteAnalysis:
+        return analyse(doc, self.elisions)
+
+
 def analyse(doc: Document, elisions: regex.Pattern[str]) -> QuoteAnalysis:
-    """The quote marks of every paragraph of `doc`, paired; computed once per document."""
-    key = f"quotes.analysis:{elisions.pattern}"
-    cached = doc.cache.get(key)
-    if isinstance(cached, QuoteAnalysis):
-        return cached
+    """The quote marks of every paragraph of `doc`, paired."""
     text = doc.lint_text
     paragraphs = [
         pair_marks(p.start, p.end, find_marks(text, p.start, p.end, elisions))
@@ -167,9 +175,7 @@ def analyse(doc: Document, elisions: regex.Pattern[str]) -> QuoteAnalysis:
     ]
     for current, following in itertools.pairwise(paragraphs):
         _excuse_continued(text, current, following)
-    analysis = QuoteAnalysis(paragraphs)
-    doc.cache[key] = analysis
-    return analysis
+    return QuoteAnalysis(paragraphs)
 
 
 def _excuse_continued(text: str, current: ParagraphQuotes, following: ParagraphQuotes) -> None:

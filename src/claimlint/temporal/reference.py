@@ -20,29 +20,7 @@ from dateutil import parser as date_parser
 
 from claimlint.temporal.expressions import Candidate
 from claimlint.temporal.model import Form, Reference
-
-#: front matter keys, in order of preference, compared without case, "_" or "-"
-FRONT_MATTER_KEYS = (
-    "date",
-    "published",
-    "pubdate",
-    "publishdate",
-    "publishedat",
-    "publishedon",
-    "publisheddate",
-    "publicationdate",
-    "datepublished",
-    "pubdatetime",
-    "dateline",
-    "created",
-    "createdat",
-    "datecreated",
-)
-#: how far down the text a dateline may stand
-TOP_LINES = 6
-TOP_CHARS = 2000
-#: a weekday-dated sentence counts as the dateline only in the first lines
-WEEKDAY_DATELINE_LINES = 3
+from claimlint.temporal.settings import DEFAULT_SETTINGS, TemporalSettings
 
 _LABEL = re.compile(
     r"(?i)^[\s*_#>|]*(?:(?:published|posted|updated|date|dated|last\s+updated)(?:\s+on)?\s*:?\s*)?$"
@@ -61,14 +39,15 @@ def find_reference(
     front_matter: dict[str, Any],
     override: date | None,
     candidates: Sequence[Candidate],
+    settings: TemporalSettings = DEFAULT_SETTINGS,
 ) -> Reference | None:
     """The reference date by the order above, or None."""
     if override is not None:
         return Reference(override, "option", "--date")
-    found = _from_front_matter(text, body_start, front_matter)
+    found = _from_front_matter(text, body_start, front_matter, settings.front_matter_keys)
     if found is not None:
         return found
-    return _from_dateline(text, body_start, candidates)
+    return _from_dateline(text, body_start, candidates, settings)
 
 
 def parse_date_value(value: Any) -> date | None:
@@ -98,10 +77,10 @@ def parse_date_value(value: Any) -> date | None:
 
 
 def _from_front_matter(
-    text: str, body_start: int, front_matter: dict[str, Any]
+    text: str, body_start: int, front_matter: dict[str, Any], keys: Sequence[str]
 ) -> Reference | None:
     by_key = {_normalise(str(key)): key for key in front_matter}
-    for wanted in FRONT_MATTER_KEYS:
+    for wanted in (_normalise(k) for k in keys):
         key = by_key.get(wanted)
         if key is None:
             continue
@@ -123,9 +102,11 @@ def _key_span(text: str, body_start: int, key: str) -> tuple[int | None, int | N
     return match.start() + len(match.group()) - len(match.group().lstrip()), match.end()
 
 
-def _from_dateline(text: str, body_start: int, candidates: Sequence[Candidate]) -> Reference | None:
-    limit = min(len(text), body_start + TOP_CHARS)
-    line_index = _line_indexer(text, body_start, limit)
+def _from_dateline(
+    text: str, body_start: int, candidates: Sequence[Candidate], settings: TemporalSettings
+) -> Reference | None:
+    limit = min(len(text), body_start + settings.dateline_chars)
+    line_index = _line_indexer(text, body_start, limit, settings.dateline_lines)
     weekday_dated: Candidate | None = None
     for candidate in candidates:
         if candidate.start < body_start:
@@ -152,7 +133,7 @@ def _from_dateline(text: str, body_start: int, candidates: Sequence[Candidate]) 
         if (
             weekday_dated is None
             and "weekday" in candidate.parts
-            and line <= WEEKDAY_DATELINE_LINES
+            and line <= settings.weekday_dateline_lines
         ):
             weekday_dated = candidate
     if weekday_dated is not None:
@@ -180,13 +161,13 @@ def _candidate_date(candidate: Candidate) -> date | None:
         return None
 
 
-def _line_indexer(text: str, start: int, limit: int) -> Any:
+def _line_indexer(text: str, start: int, limit: int, top_lines: int) -> Any:
     """Map an offset to its rank among the non-empty lines from `start` (1-based),
-    or None past `TOP_LINES`."""
+    or None past `top_lines`."""
     ranks: list[tuple[int, int]] = []
     offset = start
     rank = 0
-    while offset < limit and rank < TOP_LINES:
+    while offset < limit and rank < top_lines:
         end = text.find("\n", offset)
         end = len(text) if end < 0 else end
         if text[offset:end].strip():

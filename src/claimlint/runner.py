@@ -1,0 +1,88 @@
+"""A whole run: map every file (serially, over a pool or on Dask; see `parallel`),
+reduce the cross-file summaries, and assemble the report in file order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from claimlint.config import ConfigResolver
+from claimlint.diagnostics import Diagnostic
+from claimlint.engine import (
+    FileResult,
+    RuleSets,
+    RunOptions,
+    lint_source,
+    reduce_summaries,
+    selection_of,
+)
+from claimlint.findings import Level
+from claimlint.parallel import map_paths
+from claimlint.report import RunReport
+from claimlint.sources import Source, expand_paths
+from claimlint.yamlfile import YamlError
+
+
+class Progress(Protocol):
+    """Told how many files a run will check, then of each one as it is done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
+def run(
+    paths: Sequence[str], options: RunOptions, progress: Progress | None = None
+) -> tuple[RunReport, Level]:
+    """Check `paths`; the report (diagnostics in file order) and the configured fail level.
+
+    A broken explicit `--config` raises `YamlError`; everything else wrong with a file
+    or its config is an error in the report.
+    """
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+    rulesets = RuleSets(model=options.model)
+    report = RunReport()
+    results: list[FileResult] = []
+    mapped = map_paths(
+        paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
+    )
+    if progress is not None:
+        selection = options.selection_override or selection_of(resolver.for_path("."))
+        progress.start(sum(1 for _ in expand_paths(paths, selection)))  # a second, cheap walk
+    for result in mapped:
+        if progress is not None:
+            progress.advance()
+        report.diagnostics.extend(result.diagnostics)
+        for error in result.errors:
+            if error not in report.errors:
+                report.errors.append(error)
+        report.notices.extend(result.notices)
+        if result.checked:
+            report.files[result.path] = result.meta
+        if result.summaries:
+            results.append(result)
+        result.diagnostics = []
+    try:
+        ruleset = rulesets.for_config(resolver.for_path("."))
+    except YamlError as exc:
+        if str(exc) not in report.errors:
+            report.errors.append(str(exc))
+        return report, Level.ERROR
+    report.diagnostics.extend(reduce_summaries(results, ruleset))
+    report.rules = rulesets.enabled_rules()
+    report.diagnostics.sort(key=Diagnostic.sort_key)
+    return report, ruleset.fail_on
+
+
+def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
+    """Lint one in-memory source under the configuration that applies to its path
+    (what `--fix` uses to check its own edits)."""
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+    rulesets = RuleSets(model=options.model)
+
+    def lint(source: Source) -> list[Diagnostic]:
+        ruleset = rulesets.for_config(resolver.for_path(source.path))
+        return lint_source(source, ruleset, options.date_override).diagnostics
+
+    return lint

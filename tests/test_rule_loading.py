@@ -75,7 +75,7 @@ def test_builtin_packs_load() -> None:
             "pack.yaml:9: rules[1].id: duplicate rule id (first on line 2)",
         ),
         ("rules:\n  - id: [unclosed\n", "pack.yaml:3:"),
-        ("- just a list\n", "pack.yaml:1: a rule pack is a mapping"),
+        ("- just a list\n", "pack.yaml:1: not a rule pack (a rule pack is a mapping"),
         ("rules: []\nextra: 1\n", "pack.yaml:2: extra: unknown key"),
         (
             GOOD_RULE.replace(

@@ -26,6 +26,7 @@ from claimlint.progress import FileProgress
 from claimlint.report import RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
 from claimlint.runner import run, source_linter
+from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
 
@@ -60,8 +61,14 @@ class FailLevel(StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"claimlint: {message}", err=True)
+    typer.echo(neutralise(f"claimlint: {message}"), err=True)
     return typer.Exit(EXIT_USAGE)
+
+
+def _say(console: Console, line: str = "", style: str | None = None) -> None:
+    """Print a line that may hold text from files, packs or articles: control
+    characters never reach the terminal."""
+    console.print(text.safe_line(line), style=style)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -168,11 +175,12 @@ def check(
         if diff:
             raise typer.Exit(_show_diff(report, options, err, quiet))
         if fix:
-            fixed = _apply_fixes(report, options)
+            fixed, not_written = _apply_fixes(report, options)
             if fixed:
                 report, configured_fail_level = _recheck(paths, options, report)
+            report.errors += not_written
             if not quiet:
-                err.print(_fixed_summary(fixed, len(report.diagnostics)))
+                _say(err, _fixed_summary(fixed, len(report.diagnostics)))
     except YamlError as exc:
         raise _fail(str(exc)) from None
     except SchedulerError as exc:
@@ -180,14 +188,14 @@ def check(
     if baseline is not None and update_baseline:
         written = baseline_file.save(baseline, report.diagnostics)
         if not quiet:
-            err.print(f"Recorded {_plural(written, 'finding')} in {baseline}.")
+            _say(err, f"Recorded {_plural(written, 'finding')} in {baseline}.")
         report.diagnostics = []
     elif baseline is not None and recorded is not None:
         report.diagnostics, hidden = baseline_file.new_findings(
             report.diagnostics, recorded, baseline
         )
         if hidden and not quiet:
-            err.print(f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
+            _say(err, f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
     _emit(report, output_format, no_frames=no_frames, quiet=quiet, statistics=statistics)
     if report.errors:
@@ -232,25 +240,31 @@ def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutco
 
 def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool) -> int:
     outcomes = _fix_outcomes(report, options)
+    # a diff is a patch when piped; on a terminal it is a report like any other
+    shown = neutralise_lines if sys.stdout.isatty() else str
     for outcome in outcomes:
-        sys.stdout.write(fixes.unified_diff(outcome))
+        sys.stdout.write(shown(fixes.unified_diff(outcome)))
     if not quiet:
         count = sum(sum(o.applied.values()) for o in outcomes)
-        err.print(f"Would fix {_plural(count, 'finding')} in {_plural(len(outcomes), 'file')}.")
+        _say(err, f"Would fix {_plural(count, 'finding')} in {_plural(len(outcomes), 'file')}.")
     return EXIT_FINDINGS if outcomes else EXIT_OK
 
 
-def _apply_fixes(report: RunReport, options: RunOptions) -> Counter[str]:
+def _apply_fixes(report: RunReport, options: RunOptions) -> tuple[Counter[str], list[str]]:
+    """The fixes written, by rule (and "<files>"), and why each file not written was not."""
     outcomes = _fix_outcomes(report, options)
     try:
-        fixes.write(outcomes)
+        result = fixes.write(outcomes)
     except OSError as exc:
         raise _fail(f"could not write fixes, no file was changed: {exc}") from None
+    written = set(result.written)
     fixed: Counter[str] = Counter()
     for outcome in outcomes:
-        fixed.update(outcome.applied)
-    fixed["<files>"] = len(outcomes)
-    return fixed if outcomes else Counter()
+        if outcome.source.path in written:
+            fixed.update(outcome.applied)
+    fixed["<files>"] = len(written)
+    problems = [f"{path}: {reason}" for path, reason in result.skipped]
+    return (fixed if written else Counter()), problems
 
 
 def _fixed_summary(fixed: Counter[str], remaining: int) -> str:
@@ -278,9 +292,9 @@ def _emit(
     err = text.make_console(sys.stderr)
     if not quiet:
         for notice in report.notices:
-            err.print(f"warning: {notice}", style="yellow")
+            _say(err, f"warning: {notice}", style="yellow")
     for error in report.errors:
-        err.print(f"error: {error}", style="bold red")
+        _say(err, f"error: {error}", style="bold red")
     if statistics and output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(text.statistics(report), indent=2) + "\n")
     elif statistics:
@@ -326,9 +340,8 @@ def list_rules(
     for column in ("id", "kind", "category", "level", "pack", "on"):
         table.add_column(column)
     for r in ruleset.all_rules:
-        table.add_row(
-            r.id, r.kind_name, r.category, str(r.level), r.pack, "yes" if r.enabled else "no"
-        )
+        cells = (r.id, r.kind_name, r.category, str(r.level), r.pack)
+        table.add_row(*(neutralise(c) for c in cells), "yes" if r.enabled else "no")
     console = text.make_console(sys.stdout)
     if not console.is_terminal:
         console.width = 250  # piped: never truncate rule ids
@@ -351,33 +364,34 @@ def explain(
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise _fail(f"no rule named {rule_id!r}{hint}")
     out = text.make_console(sys.stdout)
-    out.print(f"{rule.id}", style="bold")
+    _say(out, f"{rule.id}", style="bold")
     origin = f"check: {rule.check}" if rule.check else f"kind: {rule.kind_name}"
-    out.print(
+    _say(
+        out,
         f"{origin}   category: {rule.category}   level: {rule.level}   "
-        f"pack: {rule.pack}   {'enabled' if rule.enabled else 'disabled'}"
+        f"pack: {rule.pack}   {'enabled' if rule.enabled else 'disabled'}",
     )
-    out.print()
-    out.print(rule.description or rule.message, markup=False)
+    _say(out)
+    for line in (rule.description or rule.message).splitlines():
+        _say(out, line)
     if rule.examples.flag or rule.examples.ok:
-        out.print()
+        _say(out)
         for example in rule.examples.flag:
-            out.print(f"  flagged:  {example!r}", markup=False)
+            _say(out, f"  flagged:  {example!r}")
         for example in rule.examples.ok:
-            out.print(f"  fine:     {example!r}", markup=False)
+            _say(out, f"  fine:     {example!r}")
     check = ruleset.check_of(rule)
     if check is not None:
         from claimlint.checks.options import describe_value
 
-        out.print()
-        out.print(
+        _say(out)
+        _say(
+            out,
             f"Options of the {check.name} check (set them under 'checks: {{{check.name}: ...}}'"
             " in the config; extend_NAME adds to a list):",
-            markup=False,
         )
         for field in msgspec.structs.fields(check.options):
-            value = describe_value(getattr(check.options, field.name))
-            out.print(f"  {field.name}: {value}", markup=False, overflow="fold")
+            _say(out, f"  {field.name}: {describe_value(getattr(check.options, field.name))}")
 
 
 @app.command()
@@ -393,7 +407,7 @@ def init(
     except InitError as exc:
         raise _fail(str(exc)) from None
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(neutralise(f"wrote {path}"))
 
 
 def _ruleset(config: Path | None, isolated: bool) -> RuleSet:
@@ -419,7 +433,7 @@ def facts_check(
 
     try:
         for file in files:
-            typer.echo(f"{file}: ok ({describe(load_facts_file(file))})")
+            typer.echo(neutralise(f"{file}: ok ({describe(load_facts_file(file))})"))
         if len(files) > 1:
             load_facts(files)  # spellings and event ids must not clash across files
     except YamlError as exc:

@@ -90,9 +90,18 @@ def load_config(path: Path) -> Config:
 
 
 def _check_unknown_keys(data: dict[str, Any], name: str) -> None:
+    any_setting = any(key in CONFIG_KEYS for key in data)
     for key in data:
         if key not in CONFIG_KEYS:
             close = difflib.get_close_matches(str(key), CONFIG_KEYS, n=1)
+            if not close and not any_setting:
+                # nothing here is a setting: the file may be anything, so no key is quoted
+                raise YamlError(
+                    name,
+                    getattr(data, "line", 1),
+                    f"not a claimlint config: none of its keys is a setting "
+                    f"(known: {', '.join(CONFIG_KEYS)})",
+                )
             hint = (
                 f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(CONFIG_KEYS)})"
             )

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import msgspec
 
 from claimlint import yamlfile
+from claimlint.safe_text import excerpt
 from claimlint.yamlfile import LineDict, LineList, YamlError
 
 Precision = Literal["day", "month", "year"]
@@ -128,9 +129,12 @@ def facts_from_data(data: Any, name: str) -> Facts:
     in errors: a facts file, or the inline facts of a rule's examples."""
     if data is None:
         return Facts(sources=(name,))
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or (data and not {"people", "events"} & data.keys()):
+        # said before any key is named: a path in a config may point at any file
         raise YamlError(
-            name, getattr(data, "line", 1), "a facts file is a mapping with 'people' and 'events'"
+            name,
+            getattr(data, "line", 1),
+            "not a facts file (a facts file is a mapping with 'people' and 'events')",
         )
     spec = yamlfile.convert(data, _FactsSpec, name)
     people = tuple(_person(p, name, _item(data, "people", i), i) for i, p in enumerate(spec.people))
@@ -166,7 +170,7 @@ def _person(spec: _PersonSpec, path: str, node: Any, index: int) -> Person:
                 raise YamlError(
                     path,
                     _line(node, field),
-                    f"{value!r} is already listed under {forms[key]}",
+                    f"{excerpt(value)} is already listed under {forms[key]}",
                     f"{where}.{field}",
                 )
             forms[key] = field
@@ -219,17 +223,17 @@ def parse_fact_date(value: Any) -> FactDate:
     text = str(value).strip()
     match = _PARTIAL_DATE.fullmatch(text)
     if not match:
-        raise ValueError(f"{text!r} is not a date (write 2020-01-03, 2020-06 or 2020)")
+        raise ValueError(f"{excerpt(text)} is not a date (write 2020-01-03, 2020-06 or 2020)")
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"{text!r}: month {month} is not 1 to 12")
+        raise ValueError(f"{excerpt(text)}: month {month} is not 1 to 12")
     if day is not None:
         try:
             date(year, month or 1, day)
         except ValueError:
-            raise ValueError(f"{text!r}: day {day} is not in that month") from None
+            raise ValueError(f"{excerpt(text)}: day {day} is not in that month") from None
     return FactDate(year, month, day)
 
 
@@ -242,7 +246,7 @@ def _check_across(facts: Facts) -> None:
             raise YamlError(
                 event.source,
                 event.line,
-                f"duplicate event id {event.id!r} (first in {first.source}:{first.line})",
+                f"duplicate event id {excerpt(event.id)} (first in {first.source}:{first.line})",
                 f"events[{event.index}].id",
             )
         seen_ids[event.id] = event
@@ -258,7 +262,7 @@ def _check_across(facts: Facts) -> None:
                 raise YamlError(
                     person.source,
                     person.line,
-                    f"{form!r} is also listed for {other.name} ({other.source}:{other.line})",
+                    f"{excerpt(form)} is also listed for {other.name} ({other.source}:{other.line})",
                     f"people[{person.index}].{field}",
                 )
             owner[key] = person

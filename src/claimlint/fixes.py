@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimlint.atomic import write_files
+from claimlint.atomic import Change, Written, write_files
 from claimlint.diagnostics import Diagnostic
-from claimlint.sources import Source
+from claimlint.fsguard import read_bytes
+from claimlint.sources import InputError, Source, decode
 
 #: fix passes over one file before giving up on reaching a fixed point
 MAX_PASSES = 10
@@ -119,15 +120,33 @@ def encode(text: str, original: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-def write(outcomes: Sequence[FixOutcome]) -> None:
-    """Write every changed file back atomically (all staged before any is replaced)."""
-    contents: dict[str, bytes] = {}
+def write(outcomes: Sequence[FixOutcome]) -> Written:
+    """Write every changed file back (see `atomic`: all staged before any is changed; a
+    file changed on disk since it was read is skipped; links and owners are kept).
+
+    Raises `OSError` when nothing could be staged; then no file has been changed.
+    """
+    changes: list[Change] = []
+    skipped: list[tuple[str, str]] = []
     for outcome in outcomes:
-        if outcome.changed:
-            with open(outcome.source.path, "rb") as handle:
-                head = handle.read(4)
-            contents[outcome.source.path] = encode(outcome.text, head)
-    write_files(contents)
+        if not outcome.changed:
+            continue
+        path = outcome.source.path
+        try:
+            current = read_bytes(path, 4 * len(outcome.source.text) + 4)
+            unchanged = decode(path, current).text == outcome.source.text
+        except FileNotFoundError:
+            skipped.append((path, "deleted during the run; not recreated"))
+            continue
+        except (OSError, InputError):
+            unchanged = False
+        if not unchanged:
+            skipped.append((path, "changed on disk during the run; not written (run again)"))
+            continue
+        changes.append(Change(path, encode(outcome.text, current), current))
+    result = write_files(changes)
+    result.skipped[:0] = skipped
+    return result
 
 
 def unified_diff(outcome: FixOutcome) -> str:

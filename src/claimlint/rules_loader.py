@@ -22,6 +22,7 @@ from claimlint.findings import Level
 from claimlint.kinds import kind_class, kind_names
 from claimlint.kinds.base import KindContext, OptionError
 from claimlint.rule import Examples, Rule, check_template
+from claimlint.safe_text import excerpt
 from claimlint.yamlfile import LineDict, YamlError
 
 _COMMON_KEYS = frozenset(
@@ -78,9 +79,12 @@ def load_pack(path: Path | str, context: KindContext | None = None) -> Pack:
     context = context or KindContext()
     name = str(path)
     data = yamlfile.load_file(path)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not ({"rules", "checks"} & set(data)):
+        # said before any key is named: a path in a config may point at any file
         raise YamlError(
-            name, getattr(data, "line", 1), "a rule pack is a mapping with a 'rules' list"
+            name,
+            getattr(data, "line", 1),
+            "not a rule pack (a rule pack is a mapping with a 'rules' list or 'checks' options)",
         )
     yamlfile.convert(data, PackSpec, name)
     options = layers_of(data.get("checks"), name, "checks")
@@ -89,7 +93,7 @@ def load_pack(path: Path | str, context: KindContext | None = None) -> Pack:
             raise YamlError(
                 name,
                 _key_line(data["checks"], check),
-                f"unknown check {check!r} (known: {', '.join(check_names())})",
+                f"unknown check {excerpt(check)} (known: {', '.join(check_names())})",
                 f"checks.{check}",
             )
     pack_name = Path(path).stem
@@ -135,7 +139,7 @@ def _load_rule(raw: Any, index: int, path: str, pack: str, context: KindContext)
             raise YamlError(
                 path,
                 _key_line(raw, "check"),
-                f"unknown check {spec.check!r} (known: {', '.join(check_names())})",
+                f"unknown check {excerpt(spec.check)} (known: {', '.join(check_names())})",
                 f"{where}.check",
             )
         if spec.id not in check_cls.rule_ids:
@@ -161,7 +165,7 @@ def _load_rule(raw: Any, index: int, path: str, pack: str, context: KindContext)
             raise YamlError(
                 path,
                 _key_line(raw, "kind"),
-                f"unknown kind {spec.kind!r} (known: {', '.join(kind_names())})",
+                f"unknown kind {excerpt(spec.kind)} (known: {', '.join(kind_names())})",
                 f"{where}.kind",
             )
         opts = _convert(options, kind_cls.options_type, path, raw, where)

@@ -20,6 +20,7 @@ from claimlint.kinds.base import KindContext, OptionError
 from claimlint.nlp import ModelNotAvailable, check_model
 from claimlint.rule import Rule
 from claimlint.rules_loader import builtin_pack_paths, load_pack
+from claimlint.safe_text import excerpt
 from claimlint.yamlfile import YamlError
 
 
@@ -113,7 +114,9 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
         for rule in pack.rules:
             if rule.id in where:
                 raise YamlError(
-                    str(path), None, f"rule id {rule.id!r} is already defined in {where[rule.id]}"
+                    str(path),
+                    None,
+                    f"rule id {excerpt(rule.id)} is already defined in {where[rule.id]}",
                 )
             where[rule.id] = str(path)
             loaded.append(rule)
@@ -176,7 +179,9 @@ def _check_names(config: Config, loaded: list[Rule]) -> None:
             if name not in ids and name not in categories:
                 close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise YamlError(config_file, None, f"no rule or category named {name!r}{hint}", key)
+                raise YamlError(
+                    config_file, None, f"no rule or category named {excerpt(name)}{hint}", key
+                )
 
 
 def config_name(config: Config) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimlint.fsguard import is_inside
+
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
@@ -95,7 +97,7 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
                     if key not in seen:
                         seen.add(key)
                         found = True
-                        yield str(file)
+                        yield _link_problem(file, path) or str(file)
             if not found:
                 yield SkippedFile(raw, "no files matching " + ", ".join(selection.include))
         else:
@@ -103,6 +105,23 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
             if key not in seen:
                 seen.add(key)
                 yield raw
+
+
+def _link_problem(file: Path, root: Path) -> InputError | None:
+    """Why a file found by a walk is a symbolic link not to follow: a loop, a missing
+    target, or a target outside the walked tree (skipped: a repo's link to a file
+    elsewhere is not the repo's copy)."""
+    if not file.is_symlink():
+        return None
+    try:
+        real = os.path.realpath(file, strict=True)
+    except FileNotFoundError:
+        return InputError(str(file), "broken symbolic link (its target does not exist)")
+    except OSError:
+        return InputError(str(file), "symbolic link loop")
+    if not is_inside(real, str(root)):
+        return SkippedFile(str(file), f"skipped: a symbolic link to a file outside {root}")
+    return None
 
 
 def _walk(root: Path) -> Iterator[Path]:

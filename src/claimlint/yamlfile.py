@@ -10,7 +10,11 @@ from typing import Any, TypeVar
 import msgspec
 import yaml
 
+from claimlint.safe_text import excerpt, scrub_quotes, shorten_quotes
+
 T = TypeVar("T")
+_FIELD_NAME = re.compile(r"[\w.\[\]-]{1,80}")
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9_][\w.-]{0,39}")
 
 
 class YamlError(Exception):
@@ -18,6 +22,8 @@ class YamlError(Exception):
 
     def __init__(self, path: str, line: int | None, problem: str, field: str | None = None) -> None:
         where = f"{path}:{line}" if line else path
+        if field is not None and not _FIELD_NAME.fullmatch(field):
+            field = excerpt(field)  # a key of the file: quoted short, never a whole line
         what = f"{field}: {problem}" if field else problem
         super().__init__(f"{where}: {what}")
         self.path = path
@@ -43,9 +49,10 @@ class LineList(list[Any]):
 class _ValueError(yaml.constructor.ConstructorError):
     """A scalar that cannot be what it looks like; `field` is the key it stood under."""
 
-    def __init__(self, problem: str, mark: yaml.Mark) -> None:
+    def __init__(self, problem: str, mark: yaml.Mark, *, in_field: bool = True) -> None:
         super().__init__(None, None, problem, mark)
         self.field: str | None = None
+        self.in_field = in_field
 
 
 # libyaml's parser when PyYAML has it (several times faster: rule packs load at every
@@ -61,13 +68,13 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                problem = f"duplicate key {_name(key)}".rstrip()
+                raise _ValueError(problem, key_node.start_mark, in_field=False)
             try:
                 result[key] = self.construct_object(value_node, deep=True)
             except _ValueError as exc:
-                exc.field = exc.field or str(key)
+                if exc.in_field:
+                    exc.field = exc.field or _name(key).strip("'") or None
                 raise
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
@@ -82,7 +89,15 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:  # "2020-13-01" looks like a date and is not one
-            raise _ValueError(f"invalid date {node.value!r}: {exc}", node.start_mark) from None
+            problem = f"invalid date {_name(node.value)}".rstrip() + f": {exc}"
+            raise _ValueError(problem, node.start_mark) from None
+
+
+def _name(value: Any) -> str:
+    """`value` quoted when it is a short plain word or date, else nothing: the file
+    being read may not be a data file at all, and its lines are not for an error."""
+    text = str(value)
+    return f"'{text}'" if _PLAIN_WORD.fullmatch(text) else ""
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
@@ -100,9 +115,11 @@ def load(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlError(path, line, str(exc.problem or exc.context or "invalid YAML")) from None
+        # the file did not parse: its content is not quoted, not even a word of it
+        problem = scrub_quotes(str(exc.problem or exc.context or "invalid YAML"))
+        raise YamlError(path, line, problem) from None
     except yaml.YAMLError as exc:
-        raise YamlError(path, None, f"invalid YAML: {exc}") from None
+        raise YamlError(path, None, f"invalid YAML: {scrub_quotes(str(exc))}") from None
 
 
 def load_file(path: Path | str) -> Any:
@@ -171,7 +188,7 @@ def convert(data: Any, into: type[T], path: str, where: Any = None) -> T:
         if missing:
             field = f"{field}.{missing.group(1)}" if field else missing.group(1)
             problem = "required key is missing"
-        raise YamlError(path, line, problem, field or None) from None
+        raise YamlError(path, line, shorten_quotes(problem), field or None) from None
 
 
 def _resolve(data: Any, json_path: str) -> Any:

@@ -18,6 +18,7 @@ from claimlint.document import Analysis, Document
 from claimlint.findings import Finding, Fix
 from claimlint.kinds.base import Kind, KindContext, OptionError, Options
 from claimlint.rule import Rule
+from claimlint.safe_text import excerpt
 
 # Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]". The
 # trailing run is matched backwards from the end, so finding it is linear in its length.
@@ -146,4 +147,4 @@ def _check_replacement(template: str, pattern: Any) -> None:
         ref = name or number
         known = int(ref) <= pattern.groups if ref.isdigit() else ref in pattern.groupindex
         if not known:
-            raise OptionError("fix.replace", f"the pattern has no group {ref!r}")
+            raise OptionError("fix.replace", f"the pattern has no group {excerpt(ref)}")

@@ -14,12 +14,15 @@ from pathlib import Path
 from claimlint.diagnostics import Diagnostic
 from claimlint.findings import Level
 from claimlint.report import RunReport
+from claimlint.safe_text import neutralise
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """`value` for a workflow command: the runner's escapes for `%`, CR and LF, and no
+    other control character (a log viewer acts on escape sequences)."""
+    return neutralise(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

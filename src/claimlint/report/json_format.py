@@ -10,6 +10,7 @@ from claimlint import __version__
 from claimlint.diagnostics import Diagnostic, Location
 from claimlint.findings import Level
 from claimlint.report import RunReport
+from claimlint.safe_text import json_safe
 
 _CONTRACT = frozenset(
     {
@@ -96,7 +97,7 @@ def write(report: RunReport, stream: TextIO) -> None:
         if key == "findings":
             _write_findings(report, stream)
         else:
-            stream.write(json.dumps(value, **_DUMPS).replace("\n", "\n  "))
+            stream.write(json_safe(json.dumps(value, **_DUMPS)).replace("\n", "\n  "))
     stream.write("\n}\n")
 
 
@@ -108,6 +109,6 @@ def _write_findings(report: RunReport, stream: TextIO) -> None:
     # (indented output goes through its pure-Python encoder, the slowest serial step)
     stream.write("[")
     for index, diagnostic in enumerate(report.diagnostics):
-        item = json.dumps(finding_dict(diagnostic), ensure_ascii=False, default=str)
+        item = json_safe(json.dumps(finding_dict(diagnostic), ensure_ascii=False, default=str))
         stream.write(("," if index else "") + "\n    " + item)
     stream.write("\n  ]")

@@ -20,6 +20,7 @@ from claimlint.diagnostics import Diagnostic, Location
 from claimlint.findings import Level
 from claimlint.report import RunReport
 from claimlint.rule import Rule
+from claimlint.safe_text import json_safe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"(])")
@@ -162,4 +163,4 @@ def build(report: RunReport) -> dict[str, Any]:
 
 
 def render(report: RunReport) -> str:
-    return json.dumps(build(report), ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(build(report), ensure_ascii=False, indent=2))

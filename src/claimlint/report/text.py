@@ -12,6 +12,7 @@ from rich.text import Text
 from claimlint.diagnostics import Diagnostic, Location
 from claimlint.findings import Level
 from claimlint.report import RunReport
+from claimlint.safe_text import neutralise
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "bold cyan"}
 #: extra fields of a finding shown under its frame, in this order
@@ -35,11 +36,35 @@ def make_console(stream: TextIO | None = None, color: bool | None = None) -> Con
 
 def _print(console: Console, line: Text | str = "", style: str | None = None) -> None:
     """Print one line; without colour, write it straight to the stream (rich's layout
-    costs more than the rest of a large run's report)."""
+    costs more than the rest of a large run's report). Article text, messages, paths
+    and rule ids are untrusted: control characters never reach the terminal."""
+    line = safe_line(line)
     if console.no_color or not console.is_terminal:
         console.file.write((line.plain if isinstance(line, Text) else line) + "\n")
     else:
         console.print(line, style=style)
+
+
+def _assemble(*parts: str | tuple[str, str]) -> Text:
+    """`Text.assemble` of untrusted pieces, made safe first (rich would drop some control
+    characters itself, silently, and shift a code frame's caret)."""
+    return Text.assemble(
+        *(neutralise(p) if isinstance(p, str) else (neutralise(p[0]), p[1]) for p in parts)
+    )
+
+
+def safe_line(line: Text | str) -> Text | str:
+    """`line` with control, bidi and undecodable characters made visible (one for one,
+    so styles stay on their characters)."""
+    plain = line.plain if isinstance(line, Text) else line
+    safe = neutralise(plain)
+    if safe == plain:
+        return line
+    if isinstance(line, Text):
+        line = line.copy()
+        line.plain = safe
+        return line
+    return safe
 
 
 def render(
@@ -85,7 +110,7 @@ def render_statistics(report: RunReport, console: Console) -> None:
         fixable = f"  ({row['fixable']} fixable)" if row["fixable"] else ""
         _print(
             console,
-            Text.assemble(
+            _assemble(
                 f"{row['count']!s:>{width}}  ",
                 (str(row["rule"]), "magenta"),
                 "  ",
@@ -104,7 +129,7 @@ def _reference_date(console: Console, path: str, meta: dict[str, object]) -> Non
         line = "no reference date (no --date, front matter date or dateline)"
     else:
         line = f"reference date {meta['reference_date']} from {meta.get('reference_detail')}"
-    _print(console, Text.assemble((f"{path}: ", "bold"), (line, "dim")))
+    _print(console, _assemble((f"{path}: ", "bold"), (line, "dim")))
     _print(
         console,
     )
@@ -112,7 +137,7 @@ def _reference_date(console: Console, path: str, meta: dict[str, object]) -> Non
 
 def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
     loc = d.location
-    head = Text.assemble(
+    head = _assemble(
         (f"{d.path}:{loc.line}:{loc.column}:", "bold"),
         " ",
         (str(d.level), LEVEL_STYLE[d.level]),
@@ -133,27 +158,27 @@ def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
         shown = repr(d.fix) if d.fix.strip() != d.fix or not d.fix else f"'{d.fix}'"
         _print(
             console,
-            Text.assemble(f"{gutter} = ", (f"{kind}: ", "bold green"), f"replace with {shown}"),
+            _assemble(f"{gutter} = ", (f"{kind}: ", "bold green"), f"replace with {shown}"),
         )
     for related in d.related:
         rl = related.location
         _print(
             console,
-            Text.assemble(
+            _assemble(
                 f"{gutter} = ", ("note: ", "bold"), f"{related.message} ({rl.line}:{rl.column})"
             ),
         )
     for key in SHOWN_DATA:
         value = d.data.get(key)
         if value and str(value) not in d.message:
-            _print(console, Text.assemble(f"{gutter} = ", (f"{key}: ", "bold"), str(value)))
+            _print(console, _assemble(f"{gutter} = ", (f"{key}: ", "bold"), str(value)))
     _print(
         console,
     )
 
 
 def _frame(source_line: str, loc: Location, gutter: str, level: Level) -> list[Text]:
-    line = source_line.replace("\t", " ")
+    line = neutralise(source_line.replace("\t", " "))  # one for one: columns still match
     start = loc.column - 1
     end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
     end = max(end, start + 1)
@@ -169,8 +194,8 @@ def _frame(source_line: str, loc: Location, gutter: str, level: Level) -> list[T
     bar = Text(f"{gutter} |", style="blue")
     return [
         bar,
-        Text.assemble((f"{loc.line} |", "blue"), " ", prefix, shown, suffix),
-        Text.assemble((f"{gutter} |", "blue"), " ", " " * pad, ("^" * width, LEVEL_STYLE[level])),
+        _assemble((f"{loc.line} |", "blue"), " ", prefix, shown, suffix),
+        _assemble((f"{gutter} |", "blue"), " ", " " * pad, ("^" * width, LEVEL_STYLE[level])),
     ]
 
 
@@ -196,4 +221,4 @@ def _summary(console: Console, report: RunReport) -> None:
             pieces.append(", ")
         pieces.append(part)
     pieces.append(f") in {files} {file_word}.")
-    _print(console, Text.assemble(*pieces))
+    _print(console, _assemble(*pieces))

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from claimlint.engine import RunOptions
-from claimlint.runner import run
 from claimlint.report import text
+from claimlint.runner import run
 from claimlint.safe_text import neutralise
 from tests.cli_helpers import claimlint
 

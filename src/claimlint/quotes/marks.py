@@ -204,9 +204,13 @@ def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) ->
         if ch in APOSTROPHES
     }
     marks = []
+    first_opening = text.find("«", start, end)
     for match in MARK_PATTERN.finditer(text, start, end):
         offset = match.start()
         char = match.group()
+        no_opening = first_opening == -1 or first_opening > offset
+        if char == "»" and no_opening and _spaced(text, offset, start, end):
+            continue  # a separator: "Home » World", "Read more »"
         if offset in elided:
             marks.append(Mark(offset, char, GLYPHS[char], Role.APOSTROPHE))
             continue
@@ -224,6 +228,14 @@ def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) ->
             role = Role.PRIME
         marks.append(Mark(offset, char, GLYPHS[char], role))
     return marks
+
+
+def _spaced(text: str, offset: int, start: int, end: int) -> bool:
+    """Is the mark at `offset` spaced on both sides (or at an edge of its paragraph)?
+    A » so spaced, with no « before it, separates ("Samson » October 25th")."""
+    return _is_space(_char_at(text, offset - 1, start, end)) and _is_space(
+        _char_at(text, offset + 1, start, end)
+    )
 
 
 def _char_at(text: str, index: int, start: int, end: int) -> str:

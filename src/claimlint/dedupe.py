@@ -8,6 +8,11 @@ is kept as a note beside it. The stronger is the higher level, then the wider sp
 then the first reported. A finding of another category inside a wider span (a
 misspelt name inside a caption) is a problem of its own and stays; so is a stronger
 finding inside a weaker one. Info findings (resolutions, notes) are never touched.
+
+A line reported as site furniture or a caption is one the editor deletes: what rules
+of punctuation and quotation marks find inside it ("Views : 594" has a space before
+its colon, "Read more »" a stray guillemet) is collateral and becomes a note too,
+whatever its level. Names and dates inside a caption are problems of their own.
 """
 
 from __future__ import annotations
@@ -15,6 +20,11 @@ from __future__ import annotations
 import dataclasses
 
 from claimlint.findings import Finding, Level
+
+#: categories whose findings mark text to delete (furniture, captions, debris) ...
+_DELETED = frozenset({"boilerplate", "captions", "debris"})
+#: ... and the categories whose findings inside such text are collateral
+_COLLATERAL = frozenset({"punctuation", "quotes"})
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:
@@ -38,7 +48,7 @@ def one_per_problem(findings: list[Finding]) -> list[Finding]:
         if host is None or result[host].rule == finding.rule:
             open_spans.append(i)
             continue
-        if result[host].level >= finding.level:
+        if result[host].level >= finding.level or _collateral(result[host], finding):
             result[i] = _as_note(finding, result[host])
         elif _same_span(result[host], finding):
             # the later one stronger ("last January": ambiguous, then wrong)
@@ -55,7 +65,15 @@ def one_per_problem(findings: list[Finding]) -> list[Finding]:
 def _same_problem(outer: Finding, inner: Finding) -> bool:
     if _same_span(outer, inner):
         return True
-    return outer.category == inner.category and _covers(outer, inner)
+    return (outer.category == inner.category or _collateral(outer, inner)) and _covers(outer, inner)
+
+
+def _collateral(outer: Finding, inner: Finding) -> bool:
+    return (
+        outer.category in _DELETED
+        and inner.category in _COLLATERAL
+        and (_covers(outer, inner) or _same_span(outer, inner))
+    )
 
 
 def _covers(outer: Finding, inner: Finding) -> bool:

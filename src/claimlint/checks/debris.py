@@ -100,7 +100,7 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     #: and for a line that ends with a full stop)
     caption_min_score: int = 2
     #: a caption has at most this many words
-    caption_max_words: int = 90
+    caption_max_words: int = 120
     #: label words a page-metadata line may have besides names ("posted", "on")
     metadata_words: tuple[str, ...]
     metadata_max_words: int = 14
@@ -211,9 +211,18 @@ class DebrisCheck(Check):
             filler_words=opts.filler_words,
             common_words=self.common,
         )
-        self.units = Units(frozenset(w.casefold() for w in opts.continuation_words))
+        self.units = Units(
+            frozenset(w.casefold() for w in opts.continuation_words), self._furniture
+        )
         self.opts = opts
         self.reading = _Reading(self)
+
+    def _furniture(self, line: str) -> bool:
+        """Is `line` a whole line of furniture wherever it stands?"""
+        key = lexicon.line_key(line)[1]
+        return any(
+            group.where == "anywhere" and lexicon.match_line(group, key) for group in self.furniture
+        )
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         page = doc.analysis(self.reading)
@@ -341,8 +350,9 @@ class _Reader:
             return False
         if strong:
             return True
-        # "Sfax (Tunisia) (AFP)" is a dateline; a caption names what a picture shows
-        return len(words) >= 3 and not self.c.captions.speaks(before)
+        # "Sfax (Tunisia) (AFP)" is a dateline; a caption names what a picture shows,
+        # and may quote a sign or a slogan, but reports no speech
+        return len(words) >= 3 and not self.c.captions.reports_speech(before)
 
     def _is_body(self, unit: Unit) -> bool:
         if unit.index in self.candidates or unit.index + 1 in self.credits:
@@ -451,6 +461,8 @@ class _Reader:
         score = model.score(text)
         if unit.index + 1 in self.credits:
             return score >= 1
+        if unit.index - 1 in self.credits:
+            score += 1  # the next picture of a gallery: caption, credit, caption
         need = self.c.opts.caption_min_score
         if final_stop(text):
             need += 1

@@ -87,8 +87,12 @@ class CaptionModel:
         return bool(patterns.fullmatch(self.credit_line, key))
 
     def speaks(self, text: str) -> bool:
+        """Does `text` quote, report speech or speak in the first or second person?"""
+        return bool(_QUOTATION.search(text)) or self.reports_speech(text)
+
+    def reports_speech(self, text: str) -> bool:
         """Does `text` report speech or speak in the first or second person?"""
-        if _QUOTATION.search(text) or next(patterns.finditer(self.speech, text), None):
+        if next(patterns.finditer(self.speech, text), None):
             return True
         # as written or capitalised at a sentence's start: "US" is a country
         return any(

@@ -12,6 +12,7 @@ paragraph are one unit unless a line starts a block of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,17 +56,15 @@ class Unit:
 
 
 class Units(Analysis[list[Unit]]):
-    """The units of a document; `continuation_words` are the words after which a line
-    cannot end a sentence (a hard wrap follows)."""
+    """The units of a document. `continuation_words` are the words after which a line
+    cannot end a sentence (a hard wrap follows); a line `standalone` accepts (a line of
+    furniture such as "Try refreshing your browser, or") is never joined to another."""
 
-    def __init__(self, continuation_words: frozenset[str]) -> None:
+    def __init__(
+        self, continuation_words: frozenset[str], standalone: Callable[[str], bool]
+    ) -> None:
         self.continuation_words = continuation_words
-
-    def __hash__(self) -> int:
-        return hash(self.continuation_words)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Units) and other.continuation_words == self.continuation_words
+        self.standalone = standalone
 
     def compute(self, doc: Document) -> list[Unit]:
         text = doc.lint_text
@@ -111,15 +110,18 @@ class Units(Analysis[list[Unit]]):
             return True
         if previous.markup:
             return False
-        if body[:1].islower():
-            return True
         tail = previous.text.rstrip()
-        if tail.endswith(","):
-            return True
         last = _LAST_WORD.search(tail)
-        return bool(
-            last and last.end() == len(tail) and last.group().casefold() in self.continuation_words
+        wrapped = (
+            body[:1].islower()
+            or tail.endswith(",")
+            or bool(
+                last
+                and last.end() == len(tail)
+                and last.group().casefold() in self.continuation_words
+            )
         )
+        return wrapped and not (self.standalone(body) or self.standalone(previous.text))
 
 
 def _markup(text: str, line_start: int, markdown: bool) -> Markup:

@@ -2,7 +2,8 @@
 
 Each quotation counts once, by its opening mark (a lone mark by itself); apostrophes
 and primes are not quotations, and a mismatched pair is reported on its own. The
-headline keeps a style of its own: wire headlines put straight single quotes
+head of an article (its headline and whatever stands before the first sentence of
+the body) keeps a style of its own: wire headlines put straight single quotes
 ('sovereign decision') over a body that quotes with curly double ones.
 """
 
@@ -14,12 +15,13 @@ from dataclasses import dataclass
 import regex
 
 from claimlint.quotes.marks import Mark, Style
-from claimlint.quotes.pairing import ParagraphQuotes, QuoteAnalysis
+from claimlint.quotes.pairing import QuoteAnalysis
 
-#: a headline is one line of at most this many words ...
-_HEADLINE_WORDS = 25
-#: ... that does not end with a full stop (a first paragraph does)
-_FULL_STOP = regex.compile(r"\.[\"”’')\]]*\s*\Z")
+#: the head of an article (headline, standfirst, page lines) is at most this many lines
+#: before the first line that ends a sentence
+_HEAD_LINES = 8
+_SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_LINE = regex.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,26 +32,25 @@ class StyleMix:
     first_majority: Mark
 
 
-def headline(text: str, analysis: QuoteAnalysis) -> ParagraphQuotes | None:
-    """The document's first paragraph when it has a headline's shape."""
-    if not analysis.paragraphs:
-        return None
-    first = analysis.paragraphs[0]
-    words = text[first.start : first.end]
-    if "\n" in words.strip() or len(words.split()) > _HEADLINE_WORDS:
-        return None
-    return None if _FULL_STOP.search(words) else first
+def head_end(text: str) -> int:
+    """Where the head of the article ends: the start of its first line that ends a
+    sentence (0 when none of the first lines does)."""
+    for count, line in enumerate(_LINE.finditer(text)):
+        if count >= _HEAD_LINES:
+            return 0
+        if _SENTENCE_END.search(line.group()):
+            return line.start()
+    return 0
 
 
-def style_mix(analysis: QuoteAnalysis, skip: ParagraphQuotes | None = None) -> StyleMix | None:
-    """How the document mixes quotation styles, or None when it keeps to one; the
-    paragraph `skip` (the headline) is left out."""
+def style_mix(analysis: QuoteAnalysis, body_start: int = 0) -> StyleMix | None:
+    """How the document mixes quotation styles from `body_start` on (the head, with
+    the headline, left out), or None when it keeps to one."""
     quotations: list[Mark] = []
     for para in analysis.paragraphs:
-        if para is skip:
-            continue
         quotations += [pair.opening for pair in para.pairs if not pair.mismatched]
         quotations += para.unclosed + para.continued + para.unopened
+    quotations = [mark for mark in quotations if mark.offset >= body_start]
     quotations.sort(key=lambda mark: mark.offset)
     counts = Counter(mark.style for mark in quotations)
     if len(counts) < 2:

@@ -72,6 +72,8 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     furniture: tuple[LexiconGroup, ...]
     #: labels glued to the end of a line of prose
     glued: tuple[GluedGroup, ...]
+    #: link labels that stand above the headline they link to ("ALSO READ")
+    link_introducers: tuple[str, ...]
     #: picture agencies and services, the <agency> slot
     credit_agencies: tuple[str, ...]
     #: credits that make a line a caption even when it reports speech
@@ -111,6 +113,9 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     common_words: tuple[str, ...]
     #: a body paragraph has at least this many words
     body_min_words: int = 8
+    #: a sentence this long after the body still belongs to it ("No injuries were
+    #: reported.")
+    last_paragraph_min_words: int = 3
     #: a teaser line has this many words ...
     teaser_min_words: int = 5
     teaser_max_words: int = 20
@@ -178,6 +183,9 @@ class DebrisCheck(Check):
                 raise OptionError("slots", f"the {needed!r} slot is not defined")
         self.furniture = lexicon.compile_groups(opts.furniture, slots, self.rule_ids, "furniture")
         self.glued = lexicon.compile_glued(opts.glued, slots, self.rule_ids, "glued")
+        self.introducers = lexicon.CompiledGroup(
+            LINK, "anywhere", slots.compile(opts.link_introducers, "link_introducers")
+        )
         self.captions = CaptionModel(
             CaptionSettings(
                 strong_tails=opts.strong_credits,
@@ -297,7 +305,7 @@ class _Reader:
             glued = self._glued(unit, headline=False)
             if glued is not None:
                 self.glued[unit.index] = glued
-        layout = find_layout(self.units, self._is_body, self._may_be_headline)
+        layout = find_layout(self.units, self._is_body, self._ends_body, self._may_be_headline)
         for unit in self.units:
             region = layout.region(unit.index)
             fitting = [v for v in self.candidates.get(unit.index, ()) if _fits(v.where, region)]
@@ -315,6 +323,7 @@ class _Reader:
         self._stamps_and_repeats(layout)
         self._captions(layout)
         self._teasers(layout)
+        self._linked_headlines(layout)
         self._alt_text(layout)
         return _Page(sorted(self.found, key=lambda f: (f.start, f.end, f.rule)))
 
@@ -354,7 +363,7 @@ class _Reader:
         # and may quote a sign or a slogan, but reports no speech
         return len(words) >= 3 and not self.c.captions.reports_speech(before)
 
-    def _is_body(self, unit: Unit) -> bool:
+    def _is_body(self, unit: Unit, min_words: int | None = None) -> bool:
         if unit.index in self.candidates or unit.index + 1 in self.credits:
             return False
         if self.c.captions.strong_shape(unit.text):
@@ -362,7 +371,10 @@ class _Reader:
         glued = self.glued.get(unit.index)
         if glued is not None:
             unit = dataclasses.replace(unit, text=unit.full[: glued.at].rstrip())
-        return body_like(unit, self.c.opts.body_min_words)
+        return body_like(unit, self.c.opts.body_min_words if min_words is None else min_words)
+
+    def _ends_body(self, unit: Unit) -> bool:
+        return self._is_body(unit, self.c.opts.last_paragraph_min_words)
 
     def _may_be_headline(self, unit: Unit) -> bool:
         return (
@@ -529,6 +541,18 @@ class _Reader:
             )
             for index in range(run.first, run.last + 1):
                 self.whole.setdefault(index, TEASERS)
+
+    def _linked_headlines(self, layout: Layout) -> None:
+        """The headline a cross-link label introduces on the next line ("ALSO READ" /
+        "Iraq's parliament to vote again on waterway deal")."""
+        for unit in self.units:
+            i = unit.index
+            if self.whole.get(i - 1) != LINK or not self._judged(unit, layout):
+                continue
+            if not lexicon.match_line(self.c.introducers, self.keys[i - 1]):
+                continue  # "Read more »" closes an excerpt; the next line is another
+            if not is_sentence(unit.text) and len(unit.words) <= self.c.opts.teaser_max_words:
+                self._whole(unit, FURNITURE_LINE, reason="the headline of a cross-link")
 
     def _alt_text(self, layout: Layout) -> None:
         """Image alt text left beside a caption: a few words, mostly the headline's."""

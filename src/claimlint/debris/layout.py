@@ -3,7 +3,8 @@
 A body paragraph is a unit that reads as prose: enough words, a sentence's end (a
 full stop, question or exclamation mark, perhaps inside a closing quote or bracket;
 not an ellipsis, which ends excerpts), some words in lower case, and no phrase of the
-furniture lexicon. The body runs from the first such paragraph to the last; a line is
+furniture lexicon. The body runs from the first such paragraph to the last, or to a
+shorter sentence after it ("No injuries were reported." ends many stories); a line is
 before it, inside it or after it. Structural evidence (a date line, a run of teasers)
 is only taken outside the body; inside it, a line must show what it is (a lexicon
 phrase, a credit, a caption's shape).
@@ -32,7 +33,7 @@ def is_sentence(text: str) -> bool:
 
 def body_like(unit: Unit, min_words: int) -> bool:
     words = unit.words
-    if len(words) < min_words or unit.markup in ("heading", "image"):
+    if len(words) < max(min_words, 1) or unit.markup in ("heading", "image"):
         return False
     if not is_sentence(unit.text):
         return False
@@ -64,11 +65,16 @@ class Layout:
 def find_layout(
     units: Sequence[Unit],
     is_body: Callable[[Unit], bool],
+    ends_body: Callable[[Unit], bool],
     may_be_headline: Callable[[Unit], bool],
 ) -> Layout:
+    """The layout of `units`: the body from the first unit `is_body` accepts to the
+    last one it or `ends_body` (a shorter sentence) accepts."""
     body = [u.index for u in units if is_body(u)]
     first = body[0] if body else None
     last = body[-1] if body else None
+    if first is not None:
+        last = max([last or first, *(u.index for u in units[first:] if ends_body(u))])
     limit = first if first is not None else min(len(units), 12)
     headline = _headline(units[:limit], may_be_headline)
     return Layout(units, first, last, headline)

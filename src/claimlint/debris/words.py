@@ -18,8 +18,11 @@ def normalised(text: str) -> str:
 
 
 def without_section(text: str) -> str:
-    """A headline without the section a site prints after it ("… | Iraq News")."""
-    return _SECTION_SUFFIX.sub("", text)
+    """A headline without the sections a site prints after it ("… | Iraq News",
+    "… - Turkish Daily | NewsNow")."""
+    for _ in range(2):
+        text = _SECTION_SUFFIX.sub("", text)
+    return text
 
 
 def content_words(text: str, common: frozenset[str], min_length: int = 4) -> set[str]:

@@ -35,7 +35,7 @@ from claimlint.debris.lexicon import (
 )
 from claimlint.debris.metadata import MetadataModel
 from claimlint.debris.runs import TeaserSettings, teaser_runs
-from claimlint.debris.units import Unit, Units
+from claimlint.debris.units import Unit, Units, Wrap
 from claimlint.debris.words import content_words, glued_double, normalised, overlap, without_section
 from claimlint.document import Analysis, Document
 from claimlint.findings import Finding, Fix
@@ -109,6 +109,13 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     metadata_max_label_words: int = 4
     #: words after which a line cannot end (a hard wrap follows)
     continuation_words: tuple[str, ...]
+    #: a hard-wrapped block: at least this many lines, the widest at least this many
+    #: characters, every line but the last at least this share of the widest
+    wrap_min_lines: int = 3
+    wrap_min_width: int = 50
+    wrap_fill: float = 0.7
+    #: a headline has at most this many words
+    headline_max_words: int = 30
     #: words too common to tell two stories apart
     common_words: tuple[str, ...]
     #: a body paragraph has at least this many words
@@ -220,7 +227,9 @@ class DebrisCheck(Check):
             common_words=self.common,
         )
         self.units = Units(
-            frozenset(w.casefold() for w in opts.continuation_words), self._furniture
+            frozenset(w.casefold() for w in opts.continuation_words),
+            Wrap(opts.wrap_min_lines, opts.wrap_min_width, opts.wrap_fill),
+            self._furniture,
         )
         self.opts = opts
         self.reading = _Reading(self)
@@ -381,7 +390,7 @@ class _Reader:
             unit.index not in self.candidates
             and unit.markup != "image"
             and not self.c.stamps.is_metadata(unit.text)
-            and len(unit.words) <= 30
+            and len(unit.words) <= self.c.opts.headline_max_words
             and unit.index + 1 not in self.credits
             and not self.c.captions.strong_shape(unit.text)
         )

@@ -5,9 +5,11 @@ same words a whole-line pattern rule sees), or several lines of one hard-wrapped
 paragraph joined: scraped pages put one paragraph, label or teaser on each line, while
 agency feeds wrap a paragraph over several lines. A line continues the one above it
 when the two stand in one block (no blank line between) and the line above stops
-mid-sentence: the next line starts in lower case, or the line above ends with a comma
-or a word that cannot end a sentence ("the", "of"). In Markdown, the lines of a
-paragraph are one unit unless a line starts a block of its own.
+mid-sentence: the next line starts in lower case, the line above ends with a comma or
+a word that cannot end a sentence ("the", "of"), or the block is justified (its lines
+fill one width, as a wrapped paragraph's do) and the line above does not end a
+sentence. A line of furniture is never joined. In Markdown, the lines of a paragraph
+are one unit unless a line starts a block of its own.
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ _MARKUP = regex.compile(
     r"[ \t]*(?:(?P<heading>#{1,6}\s)|(?P<quote>>)|(?P<image>!\[)|(?P<bullet>(?:[-*+•·]|\d{1,3}[.)])\s))"
 )
 _LAST_WORD = regex.compile(r"(?r)[\p{L}’']+")
+_LINE_END = regex.compile(r"[.!?:][\"”’')\]]*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """What a hard-wrapped block looks like: at least `lines` lines, the widest at least
+    `width` characters, and every line but the last at least `fill` of the widest."""
+
+    lines: int
+    width: int
+    fill: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,50 +74,57 @@ class Units(Analysis[list[Unit]]):
     furniture such as "Try refreshing your browser, or") is never joined to another."""
 
     def __init__(
-        self, continuation_words: frozenset[str], standalone: Callable[[str], bool]
+        self,
+        continuation_words: frozenset[str],
+        wrap: Wrap,
+        standalone: Callable[[str], bool],
     ) -> None:
         self.continuation_words = continuation_words
+        self.wrap = wrap
         self.standalone = standalone
 
     def compute(self, doc: Document) -> list[Unit]:
         text = doc.lint_text
+        lines = _lines(doc)
+        justified = _justified_blocks(lines, self.wrap)
         units: list[Unit] = []
-        block = 0
-        last_line_end = -1
-        for start, body in doc.analysis(LINE_BODIES):
-            end = start + len(body)
-            line_start = text.rfind("\n", 0, start) + 1
-            if last_line_end >= 0 and text[last_line_end:line_start].count("\n") > 1:
-                block += 1
-            markup = _markup(text, line_start, doc.is_markdown)
+        for line in lines:
             previous = units[-1] if units else None
-            newline = text.find("\n", end)
-            line_end = newline if newline != -1 else len(text)
-            full = text[start:line_end].rstrip()
             if (
                 previous is not None
-                and previous.block == block
-                and last_line_end >= 0
-                and text[last_line_end:line_start].count("\n") == 1
-                and self._continues(previous, body, markup, doc.is_markdown)
+                and previous.block == line.block
+                and self._continues(previous, line, line.block in justified, doc.is_markdown)
             ):
                 units[-1] = Unit(
                     previous.index,
                     previous.start,
-                    end,
-                    text[previous.start : end],
-                    block,
+                    line.end,
+                    text[previous.start : line.end],
+                    line.block,
                     previous.markup,
                     previous.lines + 1,
-                    text[previous.start : start + len(full)],
+                    text[previous.start : line.start + len(line.full)],
                 )
             else:
-                units.append(Unit(len(units), start, end, body, block, markup, 1, full))
-            last_line_end = line_end
+                units.append(
+                    Unit(
+                        len(units),
+                        line.start,
+                        line.end,
+                        line.body,
+                        line.block,
+                        line.markup,
+                        1,
+                        line.full,
+                    )
+                )
         return units
 
-    def _continues(self, previous: Unit, body: str, markup: Markup, markdown: bool) -> bool:
-        if markup or previous.markup in ("heading", "image"):
+    def _continues(self, previous: Unit, line: _Line, justified: bool, markdown: bool) -> bool:
+        body = line.body
+        if line.markup or previous.markup in ("heading", "image"):
+            return False
+        if self.standalone(body) or self.standalone(previous.text):
             return False
         if markdown:
             return True
@@ -113,7 +133,10 @@ class Units(Analysis[list[Unit]]):
         tail = previous.text.rstrip()
         last = _LAST_WORD.search(tail)
         wrapped = (
-            body[:1].islower()
+            (justified and not _LINE_END.search(tail))
+            or body[:1].islower()
+            # "… runs until 16 March" / "2018. …": a long line cut before a number
+            or (body[:1].isdigit() and len(tail) >= self.wrap.width and not _LINE_END.search(tail))
             or tail.endswith(",")
             or bool(
                 last
@@ -121,7 +144,66 @@ class Units(Analysis[list[Unit]]):
                 and last.group().casefold() in self.continuation_words
             )
         )
-        return wrapped and not (self.standalone(body) or self.standalone(previous.text))
+        return wrapped
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    body: str
+    full: str
+    block: int
+    markup: Markup
+
+
+def _lines(doc: Document) -> list[_Line]:
+    """The non-empty lines of `doc` with their block (lines between blank lines)."""
+    text = doc.lint_text
+    found: list[_Line] = []
+    block = 0
+    last_line_end = -1
+    for start, body in doc.analysis(LINE_BODIES):
+        line_start = text.rfind("\n", 0, start) + 1
+        if last_line_end >= 0 and text.count("\n", last_line_end, line_start) > 1:
+            block += 1
+        newline = text.find("\n", start)
+        line_end = newline if newline != -1 else len(text)
+        found.append(
+            _Line(
+                start,
+                start + len(body),
+                body,
+                text[start:line_end].rstrip(),
+                block,
+                _markup(text, line_start, doc.is_markdown),
+            )
+        )
+        last_line_end = line_end
+    return found
+
+
+def _justified_blocks(lines: list[_Line], wrap: Wrap) -> set[int]:
+    """Blocks whose lines but the last fill the same width and mostly go on in lower
+    case, as a hard-wrapped paragraph's do (a list of headlines does not)."""
+    by_block: dict[int, list[_Line]] = {}
+    for line in lines:
+        by_block.setdefault(line.block, []).append(line)
+    justified = set()
+    for block, members in by_block.items():
+        if len(members) < max(wrap.lines, 2):
+            continue
+        widths = [len(line.full) for line in members[:-1]]
+        widest = max(widths)
+        # wrapped prose breaks mid-sentence: most lines go on in lower case
+        lower = sum(1 for line in members[1:] if line.body[:1].islower() or line.body[:1].isdigit())
+        if (
+            widest >= wrap.width
+            and min(widths) >= widest * wrap.fill
+            and 2 * lower >= len(members) - 1
+        ):
+            justified.add(block)
+    return justified
 
 
 def _markup(text: str, line_start: int, markdown: bool) -> Markup:

@@ -48,6 +48,17 @@ def fullmatch(pattern: Any, text: str) -> Any:
         ) from None
 
 
+def match_end(pattern: Any, text: str, pos: int = 0) -> Any:
+    """The match of a reversed pattern (`(?r)`) that ends where `text` ends: one
+    attempt, where a search would try every position."""
+    try:
+        return pattern.match(text, pos, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(
+            f"pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g}s; rule stopped on this file"
+        ) from None
+
+
 def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
     """One alternation of literal phrases, longest first, bounded by word edges."""
     alternatives = []

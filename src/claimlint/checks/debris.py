@@ -25,7 +25,7 @@ import regex
 
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.debris import lexicon
-from claimlint.debris.captions import CaptionModel, CaptionSettings, final_stop
+from claimlint.debris.captions import CaptionModel, CaptionSettings, Credit, final_stop
 from claimlint.debris.layout import Layout, Region, body_like, find_layout, is_sentence
 from claimlint.debris.lexicon import (
     GluedGroup,
@@ -61,6 +61,8 @@ CREDIT_LINE = "photo-credit-line"
 GLUED_CREDIT = "glued-credit"
 
 _SHOWN = 70
+#: a caption's words are at most this long on average (a longer run is not prose)
+_CAPTION_CHARS = 20
 _SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
 _PARENTHESIS = regex.compile(r"\([^()]*\)")
 
@@ -188,8 +190,11 @@ class DebrisCheck(Check):
         for needed in ("date", "stamp"):
             if needed not in opts.slots:
                 raise OptionError("slots", f"the {needed!r} slot is not defined")
-        self.furniture = lexicon.compile_groups(opts.furniture, slots, self.rule_ids, "furniture")
+        self.furniture = lexicon.Lexicon(
+            lexicon.compile_groups(opts.furniture, slots, self.rule_ids, "furniture")
+        )
         self.glued = lexicon.compile_glued(opts.glued, slots, self.rule_ids, "glued")
+        self.any_glued = lexicon.any_of([g.pattern for g in self.glued], "glued")
         self.introducers = lexicon.CompiledGroup(
             LINK, "anywhere", slots.compile(opts.link_introducers, "link_introducers")
         )
@@ -237,9 +242,7 @@ class DebrisCheck(Check):
     def _furniture(self, line: str) -> bool:
         """Is `line` a whole line of furniture wherever it stands?"""
         key = lexicon.line_key(line)[1]
-        return any(
-            group.where == "anywhere" and lexicon.match_line(group, key) for group in self.furniture
-        )
+        return any(group.where == "anywhere" for group in self.furniture.matches(key))
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         page = doc.analysis(self.reading)
@@ -301,6 +304,8 @@ class _Reader:
         self.whole: dict[int, str] = {}
         self.captions: set[int] = set()
         self.credits: set[int] = set()
+        self.credit_tails: dict[int, Credit | None] = {}
+        self.body_cache: dict[tuple[int, int], bool] = {}
 
     # -- the reading ---------------------------------------------------------
 
@@ -337,11 +342,9 @@ class _Reader:
         return _Page(sorted(self.found, key=lambda f: (f.start, f.end, f.rule)))
 
     def _lexicon(self, unit: Unit) -> list[_Verdict]:
-        key = self.keys[unit.index]
         return [
             _Verdict(group.rule, group.where)
-            for group in self.c.furniture
-            if lexicon.match_line(group, key)
+            for group in self.c.furniture.matches(self.keys[unit.index])
         ]
 
     def _credit_verdicts(self, unit: Unit) -> list[_Verdict]:
@@ -351,7 +354,7 @@ class _Reader:
         if self.c.captions.is_credit_line(key):
             self.credits.add(unit.index)
             return [_Verdict(CREDIT_LINE)]
-        credit = self.c.captions.credit(unit.full)
+        credit = self._credit(unit)
         if credit is None:
             return []
         before = unit.full[: credit.start].strip()
@@ -361,6 +364,11 @@ class _Reader:
         if self._caption_text(before, credit.strong):
             return [_Verdict(CAPTION)]
         return []
+
+    def _credit(self, unit: Unit) -> Credit | None:
+        if unit.index not in self.credit_tails:
+            self.credit_tails[unit.index] = self.c.captions.credit(unit.full)
+        return self.credit_tails[unit.index]
 
     def _caption_text(self, before: str, strong: bool) -> bool:
         words = _PARENTHESIS.sub(" ", before).split()
@@ -373,14 +381,18 @@ class _Reader:
         return len(words) >= 3 and not self.c.captions.reports_speech(before)
 
     def _is_body(self, unit: Unit, min_words: int | None = None) -> bool:
+        words = self.c.opts.body_min_words if min_words is None else min_words
+        known = self.body_cache.get((unit.index, words))
+        if known is None:
+            known = self.body_cache[unit.index, words] = self._reads_as_body(unit, words)
+        return known
+
+    def _reads_as_body(self, unit: Unit, min_words: int) -> bool:
         if unit.index in self.candidates or unit.index + 1 in self.credits:
             return False
-        if self.c.captions.strong_shape(unit.text):
-            return False
         glued = self.glued.get(unit.index)
-        if glued is not None:
-            unit = dataclasses.replace(unit, text=unit.full[: glued.at].rstrip())
-        return body_like(unit, self.c.opts.body_min_words if min_words is None else min_words)
+        prose = unit if glued is None else dataclasses.replace(unit, text=unit.full[: glued.at])
+        return body_like(prose, min_words) and not self.c.captions.strong_shape(unit.text)
 
     def _ends_body(self, unit: Unit) -> bool:
         return self._is_body(unit, self.c.opts.last_paragraph_min_words)
@@ -407,7 +419,7 @@ class _Reader:
 
     def _glued(self, unit: Unit, *, headline: bool) -> _Glued | None:
         text = unit.full
-        for group in self.c.glued:
+        for group in self.c.glued if lexicon.ends_with_any(self.c.any_glued, text) else ():
             if (group.where == "headline") != headline:
                 continue
             at = lexicon.match_glued(group, text)
@@ -418,7 +430,7 @@ class _Reader:
             return _Glued(group.rule, at)
         if headline:
             return None
-        credit = self.c.captions.credit(text)
+        credit = self._credit(unit)
         if credit is None or not text[: credit.start].strip():
             return None
         if credit.strong or _ends_sentence(text[: credit.start]):
@@ -473,7 +485,8 @@ class _Reader:
     def _is_caption(self, unit: Unit, region: Region) -> bool:
         text = unit.text
         model = self.c.captions
-        if len(unit.words) > self.c.opts.caption_max_words or len(unit.words) < 2:
+        words = len(unit.words)
+        if not 2 <= words <= self.c.opts.caption_max_words or len(text) > _CAPTION_CHARS * words:
             return False
         if model.speaks(text) or model.is_question(text):
             return False
@@ -531,12 +544,19 @@ class _Reader:
     def _teasers(self, layout: Layout) -> None:
         if layout.last_body is None:
             return
-        article = set()
-        for unit in layout.body_units():
-            article |= content_words(unit.text, self.c.common)
-        if layout.headline is not None:
-            article |= content_words(layout.units[layout.headline].text, self.c.common)
-        tail = [u for u in self.units[layout.last_body + 1 :]]
+        known: list[set[str]] = []
+
+        def article() -> set[str]:
+            if not known:
+                words: set[str] = set()
+                for unit in layout.body_units():
+                    words |= content_words(unit.text, self.c.common)
+                if layout.headline is not None:
+                    words |= content_words(layout.units[layout.headline].text, self.c.common)
+                known.append(words)
+            return known[0]
+
+        tail = list(self.units[layout.last_body + 1 :])
         runs = teaser_runs(tail, self.c.teasers, article, lambda u: u.index in self.whole)
         for run in runs:
             first, last = self.units[run.first], self.units[run.last]
@@ -558,7 +578,7 @@ class _Reader:
             i = unit.index
             if self.whole.get(i - 1) != LINK or not self._judged(unit, layout):
                 continue
-            if not lexicon.match_line(self.c.introducers, self.keys[i - 1]):
+            if not self.c.introducers.matches(self.keys[i - 1]):
                 continue  # "Read more »" closes an excerpt; the next line is another
             if not is_sentence(unit.text) and len(unit.words) <= self.c.opts.teaser_max_words:
                 self._whole(unit, FURNITURE_LINE, reason="the headline of a cross-link")

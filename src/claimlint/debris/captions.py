@@ -31,6 +31,8 @@ from claimlint.debris.lexicon import GLUED_WINDOW, Slots
 _WORD = regex.compile(r"[\p{L}][\p{L}’'-]*")
 _QUOTATION = regex.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
 _FINAL_STOP = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
+#: a sentence of prose ends so ("… in the capital."); no credit does
+_PROSE_END = regex.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
 _QUESTION = regex.compile(r"\?[\"”’')\]]*\s*\Z")
 
 
@@ -59,7 +61,8 @@ class CaptionSettings:
 
 class CaptionModel:
     def __init__(self, settings: CaptionSettings, slots: Slots, field: str) -> None:
-        tail = r"(?<!\S)(?P<credit>{})\s*\Z"
+        # matched backwards from the end of a line: only its end can hold a credit
+        tail = r"(?r)(?<!\S)(?P<credit>{})\s*\Z"
         self.strong = slots.compile(settings.strong_tails, f"{field}.strong_credits", tail)
         self.weak = slots.compile(settings.weak_tails, f"{field}.agency_credits", tail)
         self.credit_line = slots.compile(settings.credit_lines, f"{field}.credit_lines")
@@ -76,9 +79,11 @@ class CaptionModel:
 
     def credit(self, text: str) -> Credit | None:
         """The credit that ends `text`, if any (the strong reading first)."""
+        if _PROSE_END.search(text):
+            return None
         window = max(0, len(text) - GLUED_WINDOW)
         for pattern, strong in ((self.strong, True), (self.weak, False)):
-            found = next(patterns.finditer(pattern, text, window), None)
+            found = patterns.match_end(pattern, text, window)
             if found is not None:
                 return Credit(int(found.start("credit")), strong)
         return None

@@ -7,7 +7,8 @@ writes `views\\s*:\\s*<n>` instead of restating what a number looks like. A slot
 use other slots (two levels deep).
 
 Three shapes, as site furniture comes:
-- a *line* entry must match a unit as a whole ("Leave a Reply", "Views: 3195");
+- a *line* entry must match a unit as a whole ("Leave a Reply", "Views: 3195"); a
+  *contains* entry matches inside a short line ("… All rights reserved …");
 - a *prefix* entry is a label that takes the rest of its line ("Read also: <headline>");
 - a *glued* entry is a label stuck to the end of a line of prose ("… said. Source
   link"); it is looked for in the last characters of a unit only.
@@ -15,6 +16,7 @@ Three shapes, as site furniture comes:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -29,6 +31,8 @@ Where = Literal["anywhere", "outside_body", "before_body", "after_body", "headli
 
 _SLOT = regex.compile(r"(?<![?Pg\\])<([a-z_]{1,30})>")
 _SLOT_DEPTH = 4
+_CACHED_LINES = 4096
+_REVERSE = "(?r)"
 #: glued labels are looked for in this many characters at the end of a unit
 GLUED_WINDOW = 240
 #: whole-line entries are tried on units up to this long (furniture is short)
@@ -48,8 +52,11 @@ class LexiconGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_o
     rule: str
     patterns: tuple[str, ...]
     where: Where = "anywhere"
-    #: `line`: the whole unit; `prefix`: a label and the rest of its line
-    match: Literal["line", "prefix"] = "line"
+    #: `line`: the whole unit; `prefix`: a label and the rest of its line; `contains`:
+    #: somewhere in a line of at most `max_words` words (cheaper than a line pattern
+    #: that starts with ".{0,100}")
+    match: Literal["line", "prefix", "contains"] = "line"
+    max_words: int | None = None
 
 
 class GluedGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -68,6 +75,44 @@ class CompiledGroup:
     rule: str
     where: Where
     pattern: Any
+    contains: bool = False
+    max_words: int | None = None
+
+    def matches(self, key: str) -> bool:
+        """Does the line `key` match (as a whole, or somewhere for `contains`)?"""
+        if not key or len(key) > LINE_WINDOW:
+            return False
+        if self.max_words is not None and len(key.split()) > self.max_words:
+            return False
+        if self.contains:
+            return next(patterns.finditer(self.pattern, key), None) is not None
+        return bool(patterns.fullmatch(self.pattern, key))
+
+
+class Lexicon:
+    """The furniture groups, with a quick first test: most lines of an article match
+    no group, and one pattern for all groups says so at the cost of one match."""
+
+    def __init__(self, groups: Sequence[CompiledGroup]) -> None:
+        self.groups = tuple(groups)
+        self._whole = any_of([g.pattern for g in groups if not g.contains], "furniture")
+        # the same lines come back (a unit asked twice, a site's furniture on every page)
+        self.matches = functools.lru_cache(maxsize=_CACHED_LINES)(self._matches)
+
+    def _matches(self, key: str) -> tuple[CompiledGroup, ...]:
+        """The groups that match the line `key`, in order. `contains` groups are tried
+        on short lines only, so a paragraph of prose costs one match."""
+        if not key or len(key) > LINE_WINDOW:
+            return ()
+        words = len(key.split())
+        whole = bool(patterns.fullmatch(self._whole, key))
+        return tuple(
+            group
+            for group in self.groups
+            if (group.contains or whole)
+            and (group.max_words is None or words <= group.max_words)
+            and group.matches(key)
+        )
 
 
 @dataclass(frozen=True)
@@ -127,12 +172,17 @@ def compile_groups(
     for index, group in enumerate(groups):
         where = f"{field}[{index}]"
         _known_rule(group.rule, rule_ids, f"{where}.rule")
-        template = "{}" if group.match == "line" else r"{}\s*\S[\s\S]*"
+        if group.max_words is not None and group.max_words < 1:
+            raise OptionError(f"{where}.max_words", "must be at least 1")
+        # a `contains` entry is searched backwards: most end the line ("… posted:")
+        template = {"line": "{}", "prefix": r"{}\s*\S[\s\S]*", "contains": "(?r){}"}[group.match]
         compiled.append(
             CompiledGroup(
                 group.rule,
                 group.where,
                 slots.compile(group.patterns, f"{where}.patterns", template),
+                group.match == "contains",
+                group.max_words,
             )
         )
     return tuple(compiled)
@@ -145,9 +195,27 @@ def compile_glued(
     for index, group in enumerate(groups):
         where = f"{field}[{index}]"
         _known_rule(group.rule, rule_ids, f"{where}.rule")
-        pattern = slots.compile(group.patterns, f"{where}.patterns", r"(?<!\S)(?P<label>{})\s*\Z")
+        # matched backwards from the end of a line (only its end can hold the label);
+        # a label follows a space or a sentence's end ("…summary...Show More Summary")
+        template = r"(?r)(?:(?<!\S)|(?<=[.…!?\]]))(?P<label>{})\s*\Z"
+        pattern = slots.compile(group.patterns, f"{where}.patterns", template)
         compiled.append(CompiledGlued(group.rule, group.where, group.after, pattern))
     return tuple(compiled)
+
+
+def any_of(patterns_: Sequence[Any], field: str) -> Any:
+    """One pattern that matches where any of `patterns_` (compiled alike) does: a quick
+    first test, so most lines cost one match instead of one per group."""
+    if not patterns_:
+        return patterns.compile_pattern(r"(?!)", field)
+    sources = [p.pattern for p in patterns_]
+    backwards = all(source.startswith(_REVERSE) for source in sources)
+    if backwards:
+        sources = [source.removeprefix(_REVERSE) for source in sources]
+    joined = "|".join(f"(?:{source})" for source in sources)
+    return patterns.compile_pattern(
+        _REVERSE + joined if backwards else joined, field, ignorecase=True
+    )
 
 
 def _known_rule(rule: str, rule_ids: Sequence[str], field: str) -> None:
@@ -165,14 +233,17 @@ def line_key(text: str) -> tuple[int, str]:
     return start, text[start:end]
 
 
-def match_line(group: CompiledGroup, key: str) -> bool:
-    return bool(key) and len(key) <= LINE_WINDOW and patterns.fullmatch(group.pattern, key)
+def match_any(pattern: Any, key: str) -> bool:
+    """Does `pattern` match the whole of `key` (a short line)?"""
+    return bool(key) and len(key) <= LINE_WINDOW and bool(patterns.fullmatch(pattern, key))
+
+
+def ends_with_any(pattern: Any, text: str) -> bool:
+    """Does a glued label of `pattern` end `text`?"""
+    return patterns.match_end(pattern, text, max(0, len(text) - GLUED_WINDOW)) is not None
 
 
 def match_glued(group: CompiledGlued, text: str) -> int | None:
     """Where in `text` the label of `group` glued to its end starts, or None."""
-    window = max(0, len(text) - GLUED_WINDOW)
-    found = next(patterns.finditer(group.pattern, text, window), None)
-    if found is None:
-        return None
-    return int(found.start("label"))
+    found = patterns.match_end(group.pattern, text, max(0, len(text) - GLUED_WINDOW))
+    return None if found is None else int(found.start("label"))

@@ -20,6 +20,8 @@ from claimlint import patterns
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 _NUMBER = regex.compile(r"[\d.,:/-]+\Z")
+#: a line longer than this many characters a word is not a page's time stamp
+_CHARS_PER_WORD = 16
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class MetadataModel:
     max_label_words: int
 
     def is_metadata(self, text: str) -> bool:
-        if len(text.split()) > self.max_words:
+        if len(text) > _CHARS_PER_WORD * self.max_words or len(text.split()) > self.max_words:
             return False
         stamps = list(patterns.finditer(self.stamp, text))
         if not stamps:

@@ -39,25 +39,27 @@ class TeaserRun:
     teasers: int
 
 
-def headline_like(unit: Unit, settings: TeaserSettings, article_words: set[str]) -> bool:
+def headline_like(
+    unit: Unit, settings: TeaserSettings, article_words: Callable[[], set[str]]
+) -> bool:
     words = unit.words
     if not settings.min_words <= len(words) <= settings.max_words:
         return False
     text = unit.text
     if is_sentence(text) or text.startswith("(") or _BYLINE.match(text):
         return False
-    return (
-        overlap(content_words(text, settings.common_words), article_words) <= settings.max_overlap
-    )
+    shared = overlap(content_words(text, settings.common_words), article_words())
+    return shared <= settings.max_overlap
 
 
 def teaser_runs(
     tail: Sequence[Unit],
     settings: TeaserSettings,
-    article_words: set[str],
+    article_words: Callable[[], set[str]],
     is_furniture: Callable[[Unit], bool],
 ) -> list[TeaserRun]:
-    """The teaser runs among `tail` (the units after the body, in order)."""
+    """The teaser runs among `tail` (the units after the body, in order);
+    `article_words` gives the article's words, asked only when a line may be a teaser."""
     runs: list[TeaserRun] = []
     first: int | None = None
     last: int | None = None

@@ -87,13 +87,14 @@ class Units(Analysis[list[Unit]]):
         text = doc.lint_text
         lines = _lines(doc)
         justified = _justified_blocks(lines, self.wrap)
+        known: dict[str, bool] = {}  # whether a line stands alone: asked of it twice
         units: list[Unit] = []
         for line in lines:
             previous = units[-1] if units else None
             if (
                 previous is not None
                 and previous.block == line.block
-                and self._continues(previous, line, line.block in justified, doc.is_markdown)
+                and self._continues(previous, line, line.block in justified, doc.is_markdown, known)
             ):
                 units[-1] = Unit(
                     previous.index,
@@ -120,12 +121,23 @@ class Units(Analysis[list[Unit]]):
                 )
         return units
 
-    def _continues(self, previous: Unit, line: _Line, justified: bool, markdown: bool) -> bool:
+    def _continues(
+        self,
+        previous: Unit,
+        line: _Line,
+        justified: bool,
+        markdown: bool,
+        known: dict[str, bool],
+    ) -> bool:
         body = line.body
         if line.markup or previous.markup in ("heading", "image"):
             return False
-        if self.standalone(body) or self.standalone(previous.text):
-            return False
+        # a joined unit's last line was asked already, when it was joined
+        for text in (body, previous.text) if previous.lines == 1 else (body,):
+            if text not in known:
+                known[text] = self.standalone(text)
+            if known[text]:
+                return False
         if markdown:
             return True
         if previous.markup:

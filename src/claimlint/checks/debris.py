@@ -564,7 +564,7 @@ class _Reader:
                 _Found(
                     TEASERS,
                     first.start,
-                    last.end,
+                    last.full_end,
                     {"match": _shown(first.text), "count": run.teasers},
                 )
             )

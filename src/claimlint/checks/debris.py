@@ -287,6 +287,7 @@ class _Glued:
     rule: str
     #: where the label starts in the unit's `full` text
     at: int
+    where: Where = "anywhere"
 
 
 class _Reader:
@@ -331,7 +332,7 @@ class _Reader:
             if glued is not None:
                 self.glued[headline.index] = glued
         for index, glued in self.glued.items():
-            if index not in self.whole:
+            if index not in self.whole and _fits(glued.where, layout.region(index)):
                 self._report_glued(self.units[index], glued)
         self._between_furniture(layout)
         self._stamps_and_repeats(layout)
@@ -427,7 +428,7 @@ class _Reader:
                 continue
             if group.after == "sentence" and not _ends_sentence(text[:at]):
                 continue
-            return _Glued(group.rule, at)
+            return _Glued(group.rule, at, "anywhere" if headline else group.where)
         if headline:
             return None
         credit = self._credit(unit)

@@ -62,11 +62,12 @@ class LexiconGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_o
 class GluedGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """Labels stuck to the end of a line of prose, reported under `rule`. `after`:
     `sentence` when the label must follow a sentence's end (". Source link"), `word`
-    when it may follow anything ("… [Read more]", "Statement LINK")."""
+    when it may follow any word after a space ("… [Read more]", "Statement LINK"),
+    `any` when it may stick to the last word itself (an excerpt's "a Kurdish g...")."""
 
     rule: str
     patterns: tuple[str, ...]
-    after: Literal["sentence", "word"] = "sentence"
+    after: Literal["sentence", "word", "any"] = "sentence"
     where: Where = "anywhere"
 
 
@@ -119,7 +120,7 @@ class Lexicon:
 class CompiledGlued:
     rule: str
     where: Where
-    after: Literal["sentence", "word"]
+    after: Literal["sentence", "word", "any"]
     pattern: Any
 
 
@@ -197,7 +198,8 @@ def compile_glued(
         _known_rule(group.rule, rule_ids, f"{where}.rule")
         # matched backwards from the end of a line (only its end can hold the label);
         # a label follows a space or a sentence's end ("…summary...Show More Summary")
-        template = r"(?r)(?:(?<!\S)|(?<=[.…!?\]]))(?P<label>{})\s*\Z"
+        lead = "" if group.after == "any" else r"(?:(?<!\S)|(?<=[.…!?\]]))"
+        template = r"(?r)" + lead + r"(?P<label>{})\s*\Z"
         pattern = slots.compile(group.patterns, f"{where}.patterns", template)
         compiled.append(CompiledGlued(group.rule, group.where, group.after, pattern))
     return tuple(compiled)

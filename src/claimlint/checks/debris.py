@@ -125,9 +125,13 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     #: a sentence this long after the body still belongs to it ("No injuries were
     #: reported.")
     last_paragraph_min_words: int = 3
+    #: the page's closing furniture: a run of this many furniture lines or more ...
+    closing_run: int = 3
+    #: ... with one of these rules' lines in it; after it, prose is other stories'
+    closing_rules: tuple[str, ...] = ()
     #: a teaser line has this many words ...
     teaser_min_words: int = 5
-    teaser_max_words: int = 20
+    teaser_max_words: int = 30
     #: ... a teaser tail at least this many of them ...
     teaser_min_lines: int = 2
     #: ... and a teaser shares at most this share of its words with the article
@@ -320,7 +324,9 @@ class _Reader:
             glued = self._glued(unit, headline=False)
             if glued is not None:
                 self.glued[unit.index] = glued
-        layout = find_layout(self.units, self._is_body, self._ends_body, self._may_be_headline)
+        layout = find_layout(
+            self.units, self._is_body, self._ends_body, self._may_be_headline, self._closing
+        )
         for unit in self.units:
             region = layout.region(unit.index)
             fitting = [v for v in self.candidates.get(unit.index, ()) if _fits(v.where, region)]
@@ -398,6 +404,26 @@ class _Reader:
     def _ends_body(self, unit: Unit) -> bool:
         return self._is_body(unit, self.c.opts.last_paragraph_min_words)
 
+    def _closing(self, after: int) -> int | None:
+        """Where the page's closing furniture begins after unit `after`: the first run of
+        `closing_run` lines of furniture or more, one of them of `closing_rules` (comment
+        forms, share rows, related links, footers)."""
+        start: int | None = None
+        length = 0
+        ends = False
+        for unit in self.units[after + 1 :]:
+            found = self.candidates.get(unit.index)
+            if not found:
+                start, length, ends = None, 0, False
+                continue
+            if start is None:
+                start = unit.index
+            length += 1
+            ends = ends or any(v.rule in self.c.opts.closing_rules for v in found)
+            if ends and length >= self.c.opts.closing_run:
+                return start
+        return None
+
     def _may_be_headline(self, unit: Unit) -> bool:
         return (
             unit.index not in self.candidates
@@ -452,15 +478,15 @@ class _Reader:
             )
         )
 
-    def _judged(self, unit: Unit, layout: Layout) -> bool:
+    def _judged(self, unit: Unit, layout: Layout, *, body_too: bool = False) -> bool:
         """Is `unit` left to the structural tests (not reported, not markup, not the
-        headline, not a body paragraph)?"""
+        headline, not a body paragraph unless `body_too`)?"""
         return not (
             unit.index in self.whole
             or unit.index in self.glued
             or unit.markup in ("image", "heading")
             or unit.index == layout.headline
-            or self._is_body(unit)
+            or (not body_too and self._is_body(unit))
         )
 
     def _between_furniture(self, layout: Layout) -> None:
@@ -477,8 +503,11 @@ class _Reader:
                 self._whole(unit, FURNITURE_LINE, reason="between furniture lines")
 
     def _captions(self, layout: Layout) -> None:
+        """Captions by their shape; a caption may read as a sentence of the body (it
+        then needs every sign: a picture verb, a date, a hint such as "in Ankara,
+        Turkey May 15.")."""
         for unit in self.units:
-            if not self._judged(unit, layout) or unit.markup == "bullet":
+            if not self._judged(unit, layout, body_too=True) or unit.markup == "bullet":
                 continue
             if self._is_caption(unit, layout.region(unit.index)):
                 self._whole(unit, PHOTO_CAPTION)

@@ -67,14 +67,25 @@ def find_layout(
     is_body: Callable[[Unit], bool],
     ends_body: Callable[[Unit], bool],
     may_be_headline: Callable[[Unit], bool],
+    closing: Callable[[int], int | None] = lambda _: None,
 ) -> Layout:
     """The layout of `units`: the body from the first unit `is_body` accepts to the
-    last one it or `ends_body` (a shorter sentence) accepts."""
+    last one it or `ends_body` (a shorter sentence) accepts, before the unit `closing`
+    names after the first (where the page's closing furniture begins: what follows,
+    prose or not, is other stories)."""
     body = [u.index for u in units if is_body(u)]
     first = body[0] if body else None
     last = body[-1] if body else None
     if first is not None:
-        last = max([last or first, *(u.index for u in units[first:] if ends_body(u))])
+        end = closing(first)
+        stop = len(units) if end is None else end
+        last = max(
+            [
+                first,
+                *(i for i in body if i < stop),
+                *(u.index for u in units[first:stop] if ends_body(u)),
+            ]
+        )
     limit = first if first is not None else min(len(units), 12)
     headline = _headline(units[:limit], may_be_headline)
     return Layout(units, first, last, headline)

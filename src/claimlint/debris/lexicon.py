@@ -29,7 +29,8 @@ from claimlint.kinds.base import OptionError
 
 Where = Literal["anywhere", "outside_body", "before_body", "after_body", "headline"]
 
-_SLOT = regex.compile(r"(?<![?Pg\\])<([a-z_]{1,30})>")
+# a slot, not a named group "(?<name>…)", "(?P<name>…)" or a reference "\g<name>"
+_SLOT = regex.compile(r"(?<!\(\?)(?<!\(\?P)(?<!\\g)<([a-z_]{1,30})>")
 _SLOT_DEPTH = 4
 _CACHED_LINES = 4096
 _REVERSE = "(?r)"

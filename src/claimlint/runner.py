@@ -41,7 +41,7 @@ def run(
     or its config is an error in the report.
     """
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
     report = RunReport()
     results: list[FileResult] = []
     mapped = map_paths(
@@ -72,6 +72,7 @@ def run(
     report.diagnostics.extend(reduce_summaries(results, ruleset))
     report.rules = rulesets.enabled_rules()
     report.diagnostics.sort(key=Diagnostic.sort_key)
+    report.report_level = ruleset.report_level
     return report, ruleset.fail_on
 
 
@@ -79,10 +80,10 @@ def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
     """Lint one in-memory source under the configuration that applies to its path
     (what `--fix` uses to check its own edits)."""
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
 
     def lint(source: Source) -> list[Diagnostic]:
-        ruleset = rulesets.for_config(resolver.for_path(source.path))
+        ruleset = rulesets.for_file(resolver.for_path(source.path), source.path)
         return lint_source(source, ruleset, options.date_override).diagnostics
 
     return lint

@@ -564,15 +564,20 @@ def facts_check(
     ],
 ) -> None:
     """Validate facts files: every problem names the file, the line and the field."""
-    from claimlint.facts import describe, load_facts, load_facts_file
+    from claimlint.facts import Facts, check_facts, describe
 
-    try:
-        for file in files:
-            typer.echo(neutralise(f"{file}: ok ({describe(load_facts_file(file))})"))
-        if len(files) > 1:
-            load_facts(files)  # spellings and event ids must not clash across files
-    except YamlError as exc:
-        raise _fail(str(exc)) from None
+    facts, problems = check_facts(files)
+    for problem in problems:
+        typer.echo(usage.error_line(str(problem)), err=True)
+    failed = {problem.path for problem in problems}
+    for file in files:
+        if str(file) not in failed:
+            mine = [p for p in facts.people if p.source == str(file)]
+            events = [e for e in facts.events if e.source == str(file)]
+            shown = describe(Facts(tuple(mine), tuple(events)))
+            typer.echo(neutralise(f"{file}: ok ({shown})"))
+    if problems:
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _version(value: bool) -> None:

@@ -1,4 +1,4 @@
-"""`--format json`: one object with a `findings` list (the contract in DESIGN.md)."""
+"""`--format json`: one object with a `findings` list (the contract in README.md, "JSON")."""
 
 from __future__ import annotations
 

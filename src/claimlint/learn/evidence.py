@@ -11,9 +11,9 @@ from claimlint.document import Document
 from claimlint.names.analysis import NameAnalyzer
 from claimlint.names.mentions import Mention
 from claimlint.names.spelling import spelling_key
-from claimlint.sentences import sentences_of
-from claimlint.temporal import DateExpression, Granularity, TemporalSettings, timeline
+from claimlint.temporal import Granularity, TemporalSettings, Timeline, timeline
 from claimlint.temporal.lexicon import MONTHS, WEEKDAYS
+from claimlint.timeline.claims import dated_sentences
 from claimlint.timeline.events import EventNouns
 
 #: capitalised words before a name: "Iraqi Prime Minister", "Foreign Minister"
@@ -74,7 +74,7 @@ def gather(doc: Document, lexicon: Lexicon) -> ArticleEvidence:
         doc.path,
         published,
         tuple(_names(doc, lexicon)),
-        tuple(_events(doc, dates.expressions, lexicon.nouns)),
+        tuple(_events(doc, dates, lexicon.nouns)),
     )
 
 
@@ -136,41 +136,28 @@ def _title_before(doc: Document, start: int, title_words: frozenset[str]) -> str
     return " ".join(words)
 
 
-def _events(
-    doc: Document, expressions: tuple[DateExpression, ...], nouns: EventNouns
-) -> list[EventUse]:
-    explicit = [
-        e
-        for e in expressions
-        if e.explicit_year
-        and not e.relative
-        and e.resolved is not None
-        and e.granularity in (Granularity.DAY, Granularity.MONTH)
-    ]
-    if not explicit:
-        return []
+def _events(doc: Document, dates: Timeline, nouns: EventNouns) -> list[EventUse]:
     text = doc.lint_text
     uses = []
-    index = 0
-    for sentence in sentences_of(doc):
-        inside = []
-        while index < len(explicit) and explicit[index].start < sentence.end:
-            if explicit[index].start >= sentence.start:
-                inside.append(explicit[index])
-            index += 1
-        if len(inside) != 1:
+    for sentence, expressions in dated_sentences(doc, dates):
+        explicit = [
+            e
+            for e in expressions
+            if e.explicit_year
+            and not e.relative
+            and e.granularity in (Granularity.DAY, Granularity.MONTH)
+        ]
+        if len(explicit) != 1:
             continue  # two dates in one sentence: which one is the event's is a guess
-        expression = inside[0]
+        expression = explicit[0]
         noun = nouns.noun.search(text, sentence.start, sentence.end)
         if noun is None:
             continue
         key, _ = nouns.canonical(noun.group())
         cues = _cues(text[sentence.start : sentence.end], expression.text)
-        if not cues:
+        if not cues or expression.resolved is None:
             continue
-        resolved = expression.resolved
-        assert resolved is not None
-        iso = resolved.start.isoformat()
+        iso = expression.resolved.start.isoformat()
         uses.append(
             EventUse(
                 noun=key,

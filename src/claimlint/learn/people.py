@@ -17,6 +17,7 @@ from datetime import date
 
 from claimlint.learn.evidence import ArticleEvidence
 from claimlint.names.clustering import given_compatible
+from claimlint.names.grouping import group_alike, one_deletions
 from claimlint.names.spelling import (
     is_typo,
     metaphone_key,
@@ -155,31 +156,18 @@ def _unique(spellings: Iterable[Spelling], name: str) -> list[Spelling]:
 
 
 def _group(keys: list[Key]) -> list[list[Key]]:
-    """Full-name keys of one person, joined through shared sound keys and metaphones."""
-    parent = {k: k for k in keys}
+    """Full-name keys of one person, compared only within shared sound keys, metaphones
+    and one-letter deletions of the surname."""
 
-    def find(k: Key) -> Key:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    def buckets(key: Key) -> list[str]:
+        surname = key[0]
+        return [
+            "s" + sound_key(surname),
+            "m" + metaphone_key(surname),
+            *("d" + d for d in one_deletions(surname)),
+        ]
 
-    buckets: dict[str, list[Key]] = defaultdict(list)
-    for key in sorted(keys):
-        buckets["s" + sound_key(key[0])].append(key)
-        buckets["m" + metaphone_key(key[0])].append(key)
-        # surnames one slip apart share a one-letter deletion (Yilmaz, Yilmas → Yilma)
-        for i in range(len(key[0])):
-            buckets["d" + key[0][:i] + key[0][i + 1 :]].append(key)
-    for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if find(a) != find(b) and _one_person(a, b):
-                    parent[find(a)] = find(b)
-    groups: dict[Key, list[Key]] = defaultdict(list)
-    for key in keys:
-        groups[find(key)].append(key)
-    return list(groups.values())
+    return group_alike(sorted(keys), buckets, _one_person)
 
 
 def _one_person(a: Key, b: Key) -> bool:

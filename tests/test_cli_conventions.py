@@ -43,6 +43,7 @@ def test_check_without_a_path_checks_the_current_directory() -> None:
         ["explain", "-h"],
         ["facts", "-h"],
         ["facts", "check", "-h"],
+        ["facts", "learn", "-h"],
         ["init", "-h"],
     ],
 )

@@ -18,12 +18,11 @@ from rich.console import Console
 from claimlint import __version__, fixes
 from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
-from claimlint.diagnostics import Diagnostic
 from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import RunReport, github, json_format, sarif, text
+from claimlint.report import DiagnosticLog, RunReport, github, json_format, sarif, text
 from claimlint.ruleset import RuleSet
 from claimlint.runner import run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
@@ -186,14 +185,13 @@ def check(
     except SchedulerError as exc:
         raise _fail(str(exc)) from None
     if baseline is not None and update_baseline:
-        written = baseline_file.save(baseline, report.diagnostics)
+        written = baseline_file.save(baseline, list(report.diagnostics))
         if not quiet:
             _say(err, f"Recorded {_plural(written, 'finding')} in {baseline}.")
-        report.diagnostics = []
+        report.diagnostics = DiagnosticLog()
     elif baseline is not None and recorded is not None:
-        report.diagnostics, hidden = baseline_file.new_findings(
-            report.diagnostics, recorded, baseline
-        )
+        kept, hidden = baseline_file.new_findings(list(report.diagnostics), recorded, baseline)
+        report.diagnostics = DiagnosticLog(kept)
         if hidden and not quiet:
             _say(err, f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
@@ -215,8 +213,7 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
     """Check again after fixing; stdin cannot be read twice, so its findings stay."""
     report, fail_level = run([p for p in paths if p != STDIN], options)
     if STDIN in paths:
-        report.diagnostics += [d for d in before.diagnostics if d.path == STDIN]
-        report.diagnostics.sort(key=Diagnostic.sort_key)
+        report.diagnostics.insert(d for d in before.diagnostics if d.path == STDIN)
         if STDIN in before.files:
             report.files[STDIN] = before.files[STDIN]
     return report, fail_level

@@ -372,6 +372,21 @@ def explain(
 
 
 @app.command()
+def lsp(
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin and stdout (the only transport).")
+    ] = True,
+) -> None:
+    """Run the language server (LSP over stdio) for editors."""
+    from claimlint.lsp import MissingExtra, serve
+
+    try:
+        serve()
+    except MissingExtra as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
 def init(
     directory: Annotated[
         Path, typer.Argument(help="Where to write the files [default: current directory].")

@@ -5,6 +5,7 @@ any of them re-lints the open documents."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from claimlint.config import CONFIG_NAMES, Config, ConfigResolver, find_config
@@ -23,12 +24,15 @@ class Configs:
         self.root = root
         self._resolver = ConfigResolver(root=root)
         self._rulesets = RuleSets()
-        #: every file a loaded configuration was read from or names (facts, packs)
+        #: every file a loaded configuration was read from or names (facts, packs);
+        #: written on the engine's thread, read on the server's
         self._files: set[Path] = set()
+        self._lock = threading.Lock()
 
     def for_path(self, path: str) -> tuple[Config, RuleSet]:
         config = self._resolver.for_path(path)
-        self._files.update(config_files(config))
+        with self._lock:
+            self._files.update(config_files(config))
         return config, self._rulesets.for_config(config)
 
     def reload(self) -> None:
@@ -37,16 +41,18 @@ class Configs:
         find_config.cache_clear()
         self._resolver = ConfigResolver(root=self.root)
         self._rulesets = RuleSets()
-        self._files = set()
+        with self._lock:
+            self._files = set()
 
     @property
     def files(self) -> frozenset[Path]:
         """The files the configurations in use were read from or name."""
-        return frozenset(self._files)
+        with self._lock:
+            return frozenset(self._files)
 
     def concerns(self, path: Path) -> bool:
         """Whether a change to the file at `path` may change some document's findings."""
-        return path.name in CONFIG_FILE_NAMES or _resolved(path) in self._files
+        return path.name in CONFIG_FILE_NAMES or _resolved(path) in self.files
 
 
 def config_files(config: Config) -> list[Path]:

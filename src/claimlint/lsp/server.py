@@ -178,6 +178,20 @@ class ClaimlintServer(LanguageServer):
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
+    def warm_up(self) -> None:
+        """Build the workspace root's rule set now, on the engine's thread, so the first
+        document opened does not wait for it (a bad config is reported when one is)."""
+        root = self.configs.root or Path.cwd()
+        configs = self.configs
+
+        def build() -> None:
+            try:
+                configs.for_path(str(root / "untitled.txt"))
+            except Exception as exc:
+                logger.info("warm-up: %s", exc)
+
+        self.engine.submit(build)
+
     # -- configuration changes ----------------------------------------------------
 
     async def reload(self) -> None:
@@ -309,6 +323,7 @@ def build_server() -> ClaimlintServer:
             ls.show_once(f"claimlint: {message}", types.MessageType.Warning)
         ls._pending_messages.clear()
         ls._update_watchers()
+        ls.warm_up()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(

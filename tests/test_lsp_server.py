@@ -536,3 +536,39 @@ async def _settled(lsp: Session, uri: str) -> list[types.Diagnostic]:
             last = await asyncio.wait_for(lsp.diagnostics(uri), 1.0)
         except TimeoutError:
             return last
+
+
+def _frame(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_a_malformed_message_is_logged_in_one_line_and_serving_goes_on(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    def request(id_: int, method: str, params: object) -> bytes:
+        return _frame(
+            json.dumps({"jsonrpc": "2.0", "id": id_, "method": method, "params": params}).encode()
+        )
+
+    stdin = b"".join(
+        [
+            _frame(b"{not json"),
+            request(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {}}),
+            request(2, "shutdown", None),
+            _frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()),
+        ]
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "claimlint", "lsp"],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0
+    assert b'"id": 1' in done.stdout and b'"capabilities"' in done.stdout
+    assert b'"id": 2' in done.stdout
+    assert b"Traceback" not in done.stderr
+    assert done.stderr.decode().startswith("claimlint lsp: error: ")

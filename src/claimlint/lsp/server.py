@@ -430,6 +430,22 @@ def build_server() -> ClaimlintServer:
     return server
 
 
+class _OneLine(logging.Formatter):
+    """Log lines for the editor's log pane: one line each, an exception by its type and
+    message, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            message += f" ({type(error).__name__}: {error})"
+        line = f"claimlint lsp: {record.levelname.lower()}: {message}"
+        return neutralise(" ".join(line.splitlines()))
+
+
 def serve() -> None:
     """Serve one client over stdin and stdout until it says exit."""
+    handler = logging.StreamHandler()  # stderr: stdout is the protocol's
+    handler.setFormatter(_OneLine())
+    logging.getLogger().addHandler(handler)
     build_server().start_io()

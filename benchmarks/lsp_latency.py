@@ -3,9 +3,11 @@ stdio, driven by pygls' client, on a generated article of about 1,500 words.
 
 Each round sends one incremental didChange (a word typed into, then deleted from, a
 paragraph in the middle) and times until the publishDiagnostics for that version
-arrives; rounds are spaced so that each is linted on its own. The figure includes the
-server's debounce (its default unless --debounce-ms is given), the JSON-RPC round trip
-and the lint itself.
+arrives. Changes are sent --interval-ms apart (default 250: a word every quarter
+second), each after the previous one's diagnostics. The figure includes the server's
+debounce (its default unless --debounce-ms is given), the JSON-RPC round trip and the
+lint itself. The in-process time of the lint alone is reported beside it, as wall
+time and as CPU time (which a busy machine inflates less).
 
     python benchmarks/lsp_latency.py [--rounds 60] [--words 1500] [--json]
 
@@ -46,7 +48,28 @@ def article(words: int, seed: int = corpus.DEFAULT_SEED) -> str:
     return writer.headline() + "\n\n" + "\n\n".join(body) + "\n"
 
 
-async def measure(text: str, rounds: int, debounce_ms: int | None) -> dict[str, Any]:
+def lint_alone(text: str, rounds: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of linting `text` in this process, as the server
+    does (after one warm-up run)."""
+    from claimlint.lsp.configs import Configs
+    from claimlint.lsp.linting import lint_text
+
+    with tempfile.TemporaryDirectory(prefix="claimlint-lsp-latency-") as folder:
+        configs = Configs(Path(folder))
+        path = str(Path(folder) / "article.txt")
+        lint_text(configs, path, text, 1, None)
+        wall, cpu = [], []
+        for _ in range(rounds):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            lint_text(configs, path, text, 1, None)
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+async def measure(
+    text: str, rounds: int, debounce_ms: int | None, interval_ms: int
+) -> dict[str, Any]:
     client = LanguageClient("claimlint-lsp-latency", "0")
     arrived: dict[int, float] = {}
     counts: dict[int, int] = {}
@@ -106,7 +129,8 @@ async def measure(text: str, rounds: int, debounce_ms: int | None) -> dict[str, 
                 ),
                 text="very " if typed else "",
             )
-            await asyncio.sleep(0.05)
+            if latencies:
+                await asyncio.sleep(max(0.0, interval_ms / 1000 - latencies[-1]))
             sent = time.perf_counter()
             client.text_document_did_change(
                 types.DidChangeTextDocumentParams(
@@ -124,6 +148,7 @@ async def measure(text: str, rounds: int, debounce_ms: int | None) -> dict[str, 
         "diagnostics": counts.get(1, 0),
         "rounds": rounds,
         "debounce_ms": debounce_ms if debounce_ms is not None else "server default",
+        "interval_ms": interval_ms,
         "first_lint_ms": round(first * 1000, 1),
         "median_ms": round(statistics.median(ms), 1),
         "p90_ms": round(ms[int(0.9 * (len(ms) - 1))], 1),
@@ -139,18 +164,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=60, help="changes to time")
     parser.add_argument("--words", type=int, default=1500, help="size of the article")
     parser.add_argument("--debounce-ms", type=int, default=None, help="the server's debounce")
+    parser.add_argument("--interval-ms", type=int, default=250, help="time between changes")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    result = asyncio.run(measure(article(args.words), args.rounds, args.debounce_ms))
+    text = article(args.words)
+    result = asyncio.run(measure(text, args.rounds, args.debounce_ms, args.interval_ms))
+    wall, cpu = lint_alone(text, min(args.rounds, 30))
+    result["lint_alone_median_ms"] = round(wall, 1)
+    result["lint_alone_cpu_median_ms"] = round(cpu, 1)
     if args.json:
         print(json.dumps(result))
     else:
         print(
             f"didChange → diagnostics on a {result['words']}-word article "
-            f"({result['diagnostics']} findings), {result['rounds']} changes, "
-            f"debounce {result['debounce_ms']}:\n"
+            f"({result['diagnostics']} findings), {result['rounds']} changes "
+            f"{result['interval_ms']} ms apart, debounce {result['debounce_ms']}:\n"
             f"  median {result['median_ms']} ms   p90 {result['p90_ms']} ms   "
             f"min {result['min_ms']} ms   max {result['max_ms']} ms\n"
+            f"  the lint alone, in process: median {result['lint_alone_median_ms']} ms "
+            f"({result['lint_alone_cpu_median_ms']} ms CPU)\n"
             f"  first lint after didOpen (rule set built): {result['first_lint_ms']} ms\n"
             f"  load average {result['load_average']} on {result['cpus']} CPUs"
         )

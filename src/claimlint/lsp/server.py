@@ -1,10 +1,13 @@
 """`claimlint lsp`: the language server, wired on pygls.
 
-Documents are linted on open, on save, and after each change once the client has been
-quiet for `debounce_ms`. All engine work (config loading, linting) runs on one worker
-thread, one document at a time, so the event loop keeps reading the client's messages;
-a change that arrives while its document is being linted makes one more run when that
-one ends, and a result for a version that is no longer current is not published.
+Documents are linted on open, on save, and on change. Changes are debounced with a
+leading edge: a change to a document that has not been linted in the last
+`debounce_ms` is linted at once (so a keystroke's findings come as fast as the engine
+allows); changes that follow within that window are linted together when it ends.
+All engine work (config loading, linting) runs on one worker thread, one document at a
+time, so the event loop keeps reading the client's messages; a change that arrives
+while its document is being linted makes one more run when that one ends, and a result
+for a version that is no longer current is not published.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ class ClaimlintServer(LanguageServer):
         self._tasks: set[asyncio.Task[None]] = set()
         self._running: set[str] = set()
         self._again: set[str] = set()
+        #: when each document's latest lint started (event-loop time)
+        self._started: dict[str, float] = {}
         self._shown: set[str] = set()
         self._pending_messages: list[str] = []
         self._watched: frozenset[Path] | None = None
@@ -83,6 +88,15 @@ class ClaimlintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         self._timers[uri] = loop.call_later(delay, self._start, uri)
 
+    def changed(self, uri: str) -> None:
+        """A change: lint now if the window since the last lint has passed, else when it
+        does (a lint already due then will see this change too)."""
+        if uri in self._timers:
+            return
+        now = asyncio.get_running_loop().time()
+        window = self.settings.debounce_ms / 1000
+        self.schedule(uri, max(0.0, self._started.get(uri, -window) + window - now))
+
     def _start(self, uri: str) -> None:
         self._timers.pop(uri, None)
         task = asyncio.ensure_future(self.lint(uri))
@@ -97,6 +111,7 @@ class ClaimlintServer(LanguageServer):
             self._again.add(uri)
             return
         self._running.add(uri)
+        self._started[uri] = asyncio.get_running_loop().time()
         try:
             outcome = await self._run(
                 lint_text, self.configs, doc.path, doc.text, doc.version, self.settings.date
@@ -108,7 +123,7 @@ class ClaimlintServer(LanguageServer):
             self._running.discard(uri)
         if uri in self._again:
             self._again.discard(uri)
-            self.schedule(uri, 0)
+            self.changed(uri)
 
     async def current_outcome(self, doc: OpenDocument) -> Outcome:
         """The outcome for the document's current text, linting it now if need be."""
@@ -354,7 +369,7 @@ def build_server() -> ClaimlintServer:
             return
         doc.text = apply_changes(doc.text, params.content_changes, ls.encoding)
         doc.version = params.text_document.version
-        ls.schedule(doc.uri, ls.settings.debounce_ms / 1000)
+        ls.changed(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     async def did_save(ls: ClaimlintServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -369,6 +384,7 @@ def build_server() -> ClaimlintServer:
         timer = ls._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
+        ls._started.pop(uri, None)
         if ls.documents.pop(uri, None) is not None:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])

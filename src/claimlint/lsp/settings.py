@@ -15,8 +15,9 @@ MAX_DEBOUNCE_MS = 5000
 
 @dataclass(frozen=True)
 class Settings:
-    #: quiet time after a change before the document is linted again
-    debounce_ms: int = 25
+    #: changes to a document closer together than this are linted together (the first
+    #: change after a quiet spell is linted at once)
+    debounce_ms: int = 100
     #: report `name-variant-across-files` between the open documents
     cross_file_names: bool = False
     #: the publication date relative dates are read against (default: the document's own)

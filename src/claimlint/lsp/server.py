@@ -39,6 +39,8 @@ T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 _WATCH_ID = "claimlint-config-files"
+#: messages remembered as shown (so each is shown once) before the memory is reset
+_MAX_SHOWN = 200
 
 
 class ClaimlintServer(LanguageServer):
@@ -189,6 +191,8 @@ class ClaimlintServer(LanguageServer):
         message = neutralise(message)
         if message in self._shown:
             return
+        if len(self._shown) >= _MAX_SHOWN:
+            self._shown.clear()
         self._shown.add(message)
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
         self.window_log_message(types.LogMessageParams(type=kind, message=message))

@@ -83,7 +83,7 @@ class ClaimlintServer(LanguageServer):
         return await asyncio.get_running_loop().run_in_executor(self.engine, function, *args)
 
     def schedule(self, uri: str, delay: float) -> None:
-        """Lint `uri` after `delay` seconds, unless another change comes first."""
+        """Lint `uri` after `delay` seconds (instead of any lint already scheduled)."""
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()

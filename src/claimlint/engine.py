@@ -66,6 +66,8 @@ class RunOptions:
     jobs: int = 1
     #: a Dask scheduler address: run the per-file map on that cluster
     scheduler: str | None = None
+    #: gather facts for `claimlint facts learn` instead of linting
+    learn: bool = False
 
 
 class RuleSets:
@@ -144,9 +146,18 @@ def _collect(
             )
 
 
-def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = None) -> FileResult:
-    """Lint one decoded file: its diagnostics, problems, metadata and cross-file summaries."""
+def lint_source(
+    source: Source, ruleset: RuleSet, date_override: date | None = None, *, learn: bool = False
+) -> FileResult:
+    """Lint one decoded file: its diagnostics, problems, metadata and cross-file summaries
+    (with `learn`, only what `claimlint facts learn` gathers from it)."""
     doc = Document.from_source(source, date_override=date_override)
+    if learn:
+        from claimlint.learn.mapping import evidence_of
+
+        return FileResult(
+            path=source.path, checked=True, summaries={"learn": evidence_of(doc, ruleset)}
+        )
     findings, problems = lint_document(doc, ruleset)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
@@ -182,7 +193,7 @@ def check_file(
         return FileResult(path=path, notices=[str(exc)])
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)])
-    return lint_source(source, ruleset, options.date_override)
+    return lint_source(source, ruleset, options.date_override, learn=options.learn)
 
 
 def unreadable(item: InputError) -> FileResult:

@@ -11,7 +11,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import msgspec
 import typer
 from rich.console import Console
 
@@ -360,35 +359,28 @@ def explain(
         close = difflib.get_close_matches(rule_id, [r.id for r in ruleset.all_rules], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise _fail(f"no rule named {rule_id!r}{hint}")
-    out = text.make_console(sys.stdout)
-    _say(out, f"{rule.id}", style="bold")
-    origin = f"check: {rule.check}" if rule.check else f"kind: {rule.kind_name}"
-    _say(
-        out,
-        f"{origin}   category: {rule.category}   level: {rule.level}   "
-        f"pack: {rule.pack}   {'enabled' if rule.enabled else 'disabled'}",
-    )
-    _say(out)
-    for line in (rule.description or rule.message).splitlines():
-        _say(out, line)
-    if rule.examples.flag or rule.examples.ok:
-        _say(out)
-        for example in rule.examples.flag:
-            _say(out, f"  flagged:  {example!r}")
-        for example in rule.examples.ok:
-            _say(out, f"  fine:     {example!r}")
-    check = ruleset.check_of(rule)
-    if check is not None:
-        from claimlint.checks.options import describe_value
+    from claimlint.explain import explain_lines
 
-        _say(out)
-        _say(
-            out,
-            f"Options of the {check.name} check (set them under 'checks: {{{check.name}: ...}}'"
-            " in the config; extend_NAME adds to a list):",
-        )
-        for field in msgspec.structs.fields(check.options):
-            _say(out, f"  {field.name}: {describe_value(getattr(check.options, field.name))}")
+    out = text.make_console(sys.stdout)
+    title, *rest = explain_lines(ruleset, rule)
+    _say(out, title, style="bold")
+    for line in rest:
+        _say(out, line)
+
+
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin and stdout (the only transport).")
+    ] = True,
+) -> None:
+    """Run the language server (LSP over stdio) for editors."""
+    from claimlint.lsp import MissingExtra, serve
+
+    try:
+        serve()
+    except MissingExtra as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()

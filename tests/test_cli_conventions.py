@@ -45,6 +45,7 @@ def test_check_without_a_path_checks_the_current_directory() -> None:
         ["facts", "check", "-h"],
         ["facts", "learn", "-h"],
         ["init", "-h"],
+        ["lsp", "-h"],
     ],
 )
 def test_dash_h_is_help_everywhere(args: list[str]) -> None:

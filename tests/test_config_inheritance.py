@@ -92,9 +92,10 @@ def test_two_bases_the_later_one_wins() -> None:
     write("a.yaml", "fail_on: warning\nreport_level: warning\n")
     write("b.yaml", "fail_on: info\n")
     write(".claimlint.yaml", "extends: [a.yaml, b.yaml]\n")
-    spec = load_config(Path(".claimlint.yaml")).spec
-    assert spec.fail_on == "info"
-    assert spec.report_level == "warning"
+    config = load_config(Path(".claimlint.yaml"))
+    assert config.spec.fail_on == "info"
+    assert config.spec.report_level == "warning"
+    assert config.bases == (Path("a.yaml").resolve(), Path("b.yaml").resolve())
 
 
 def test_a_cycle_is_an_error_naming_the_chain() -> None:

@@ -75,6 +75,8 @@ class Config:
     checks: tuple[tuple[str, Any], ...] = ()
     #: the keys this config's file, or one it extends, sets
     set_keys: frozenset[str] = frozenset()
+    #: the files of the configs it extends, however deep
+    bases: tuple[Path, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -222,6 +224,9 @@ def _inherit(base: Config, config: Config) -> Config:
         config.path,
         checks=(*base.checks, *config.checks),
         set_keys=base.set_keys | config.set_keys,
+        bases=tuple(
+            dict.fromkeys((*base.bases, *((base.path,) if base.path else ()), *config.bases))
+        ),
     )
 
 
@@ -276,9 +281,14 @@ def find_config(directory: Path) -> Path | None:
 class ConfigResolver:
     """Maps each checked file to its configuration, loading each config file once."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(
+        self, explicit: Path | None = None, isolated: bool = False, root: Path | None = None
+    ) -> None:
         self._explicit = load_config(explicit) if explicit else None
         self._isolated = isolated
+        #: where the lookup ends up when nothing is found above a file (default: the
+        #: working directory; the language server gives its workspace folder)
+        self._root = root
         self._loaded: dict[Path, Config] = {}
 
     def for_path(self, file: str) -> Config:
@@ -286,8 +296,9 @@ class ConfigResolver:
             return self._explicit
         if self._isolated:
             return DEFAULT
-        start = Path.cwd() if file == "-" else Path(file).resolve().parent
-        found = find_config(start) or find_config(Path.cwd().resolve())
+        root = (self._root or Path.cwd()).resolve()
+        start = root if file == "-" else Path(file).resolve().parent
+        found = find_config(start) or find_config(root)
         if found is None:
             return DEFAULT
         if found not in self._loaded:

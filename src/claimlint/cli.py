@@ -8,6 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -229,7 +230,14 @@ def check(
         raise _fail("--update-baseline needs --baseline FILE")
     if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
         raise _fail("--statistics works with --format text or json")
+    if fix and diff:
+        raise _fail(
+            "--fix and --diff do not go together "
+            "(--diff shows the safe fixes and writes nothing; --fix writes them)"
+        )
     paths = paths or ["."]
+    if (fix or diff) and STDIN in paths and len(paths) > 1:
+        raise _fail("--fix and --diff take standard input alone: give - without other paths")
     options = RunOptions(
         config_path=config,
         isolated=isolated,
@@ -242,6 +250,15 @@ def check(
             ignore=_names(ignore),
         ),
     )
+    if (fix or diff) and paths == [STDIN]:
+        threshold = Level.parse(fail_on.value) if fail_on else None
+        shown = Level.parse(report_level.value) if report_level else None
+        raise typer.Exit(
+            _fix_stdin(
+                options,
+                StdinReport(diff, quiet, no_frames, threshold, shown, exit_zero, output_file),
+            )
+        )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
     err = text.make_console(sys.stderr)
     try:
@@ -310,6 +327,63 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise _fail(f"{path}: cannot write the report: {exc.strerror or exc}") from None
     with handle:
         yield handle
+
+
+@dataclass(frozen=True)
+class StdinReport:
+    """What `--fix -` / `--diff -` was asked to show."""
+
+    diff: bool
+    quiet: bool
+    no_frames: bool
+    fail_on: Level | None
+    report_level: Level | None
+    exit_zero: bool
+    output_file: Path | None
+
+
+def _fix_stdin(options: RunOptions, asked: StdinReport) -> int:
+    """Fix standard input: the fixed text (or its diff) to stdout or the output file,
+    the findings that remain and a summary to stderr; the exit code."""
+    from claimlint.fix_stdin import fix_stdin
+
+    try:
+        done = fix_stdin(options)
+    except (InputError, YamlError) as exc:
+        raise _fail(str(exc)) from None
+    err = text.make_console(sys.stderr)
+    count = sum(done.outcome.applied.values())
+    if asked.diff:
+        with _output(asked.output_file) as out:
+            out.write(fixes.unified_diff(done.outcome))
+        if not asked.quiet:
+            _say(err, f"Would fix {_plural(count, 'finding')} in standard input.")
+        return EXIT_FINDINGS if done.outcome.changed else EXIT_OK
+    if asked.output_file is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(done.data)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            asked.output_file.write_bytes(done.data)
+        except OSError as exc:
+            raise _fail(f"{asked.output_file}: cannot write: {exc.strerror or exc}") from None
+    threshold = asked.fail_on if asked.fail_on is not None else done.fail_on
+    failed = any(d.level >= threshold for d in done.remaining)
+    report = RunReport(diagnostics=DiagnosticLog(done.remaining), files=done.meta)
+    report.errors = done.errors
+    shown = asked.report_level if asked.report_level is not None else done.report_level
+    report.hide_below(min(shown, threshold))
+    text.render(report, err, show_frames=not asked.no_frames, summary=False, headers=False)
+    for error in report.errors:
+        _say(err, usage.error_line(error), style="bold red")
+    if not asked.quiet:
+        left = len(done.remaining)
+        remain = f"{_plural(left, 'finding')} remain{'s' if left == 1 else ''}"
+        _say(err, f"Fixed {_plural(count, 'finding')} in standard input; {remain}.")
+    if report.errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if failed and not asked.exit_zero else EXIT_OK
 
 
 def _load_baseline(path: Path) -> Counter[baseline_file.Entry]:

@@ -132,6 +132,8 @@ def test_the_detail_says_which_form_was_read() -> None:
     assert info["reference_detail"] == "wire dateline '14 March 2023', line 3"
     info = meta("Council\n\nUpdated: March 16, 2023" + BODY)
     assert info["reference_detail"] == "'updated' label 'March 16, 2023', line 3"
+    info = meta("Council\n\nTHE COURIER | $1.50 | SUNDAY, MARCH 14, 2021" + BODY)
+    assert info["reference_detail"] == "dateline 'SUNDAY, MARCH 14, 2021', line 3"
 
 
 def test_an_ambiguous_numeric_date_is_skipped_with_a_note_unless_an_order_is_set() -> None:

@@ -171,8 +171,9 @@ def _from_text(
     if readable:
         best = _best(readable)
         assert best.value is not None
+        written = text[best.start : best.end]  # as written ("SUNDAY, MARCH 14, 2021")
         return ReferenceResult(
-            Reference(best.value, "dateline", f"{best.kind} '{best.text}'", best.start, best.end)
+            Reference(best.value, "dateline", f"{best.kind} '{written}'", best.start, best.end)
         )
     skipped = next((f for f in found if f.readings), None)
     if skipped is None:

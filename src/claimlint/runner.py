@@ -20,7 +20,7 @@ from claimlint.engine import (
 from claimlint.findings import Level
 from claimlint.parallel import map_paths
 from claimlint.report import RunReport
-from claimlint.sources import Source, expand_paths
+from claimlint.sources import STDIN, InputError, Source, expand_paths, read_source
 from claimlint.yamlfile import YamlError
 
 
@@ -62,6 +62,8 @@ def run(
             report.files[result.path] = result.meta
         if result.summaries:
             results.append(result)
+        if result.stdin_text is not None:
+            report.texts[result.path] = result.stdin_text
         result.diagnostics = []
     try:
         ruleset = rulesets.for_config(resolver.for_path("."))
@@ -73,6 +75,26 @@ def run(
     report.rules = rulesets.enabled_rules()
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report, ruleset.fail_on
+
+
+def article_reader(options: RunOptions, report: RunReport) -> Callable[[str], str]:
+    """The decoded text of a checked file, read again as the run read it (same decoding,
+    same size limit), for a report that shows articles; stdin's from the report. Raises
+    `InputError` when the file cannot be read any more."""
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+
+    def read(path: str) -> str:
+        if path in report.texts:
+            return report.texts[path]
+        if path == STDIN:
+            raise InputError(path, "stdin was not kept")
+        try:
+            limit = resolver.for_path(path).spec.max_file_size
+        except YamlError:
+            raise InputError(path, "its configuration cannot be read any more") from None
+        return read_source(path, max_bytes=limit).text
+
+    return read
 
 
 def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:

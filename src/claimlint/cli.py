@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -23,9 +24,9 @@ from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import RunReport, github, json_format, sarif, text
+from claimlint.report import RunReport, github, html, json_format, sarif, text
 from claimlint.ruleset import RuleSet
-from claimlint.runner import run, source_linter
+from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
@@ -47,6 +48,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -157,7 +159,7 @@ def check(
 
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
-    if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
+    if statistics and output_format not in (OutputFormat.text, OutputFormat.json):
         raise _fail("--statistics works with --format text or json")
     options = RunOptions(
         config_path=config,
@@ -166,6 +168,7 @@ def check(
         model=model,
         jobs=jobs if jobs is not None else default_jobs(),
         scheduler=scheduler,
+        details=output_format is OutputFormat.html,
     )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
     err = text.make_console(sys.stderr)
@@ -197,7 +200,14 @@ def check(
         if hidden and not quiet:
             _say(err, f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
-    _emit(report, output_format, no_frames=no_frames, quiet=quiet, statistics=statistics)
+    _emit(
+        report,
+        output_format,
+        no_frames=no_frames,
+        quiet=quiet,
+        statistics=statistics,
+        read_text=article_reader(options, report),
+    )
     if report.errors:
         raise typer.Exit(EXIT_USAGE)
     if any(d.level >= threshold for d in report.diagnostics):
@@ -219,6 +229,8 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
         report.diagnostics.sort(key=Diagnostic.sort_key)
         if STDIN in before.files:
             report.files[STDIN] = before.files[STDIN]
+        if STDIN in before.texts:
+            report.texts[STDIN] = before.texts[STDIN]
     return report, fail_level
 
 
@@ -288,6 +300,7 @@ def _emit(
     no_frames: bool,
     quiet: bool,
     statistics: bool,
+    read_text: Callable[[str], str],
 ) -> None:
     err = text.make_console(sys.stderr)
     if not quiet:
@@ -303,6 +316,8 @@ def _emit(
         json_format.write(report, sys.stdout)
     elif output_format is OutputFormat.sarif:
         sys.stdout.write(sarif.render(report) + "\n")
+    elif output_format is OutputFormat.html:
+        html.write(report, sys.stdout, read_text)
     elif output_format is OutputFormat.github:
         rendered = github.render(report)
         sys.stdout.write(rendered + "\n" if rendered else "")

@@ -199,6 +199,6 @@ def _index(
     return (
         '<section aria-labelledby="index-h"><h2 id="index-h">Files</h2>'
         '<p class="note">Select a column heading to sort.</p>'
-        f'<table class="index"><thead><tr>{"".join(head)}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>\n"
+        f'<div class="scroll"><table class="index"><thead><tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></section>\n"
     )

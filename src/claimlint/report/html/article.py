@@ -122,7 +122,7 @@ def _spans(
     reference = meta.get("reference_span")
     if isinstance(reference, list) and len(reference) == 2:
         spans.append(
-            Span(reference[0], reference[1], "refdate", f'id="{prefix}-ref"', "article date")
+            Span(reference[0], reference[1], f"{prefix}-ref", "refdate", title="article date")
         )
     for index, entry in enumerate(meta.get("date_expressions") or []):
         reads = entry.get("description") or "unresolved"
@@ -131,9 +131,9 @@ def _spans(
             Span(
                 entry["start"],
                 entry["end"],
+                f"{prefix}-d{index}",
                 "dx",
-                f'id="{prefix}-d{index}"',
-                f"{kind}: {entry.get('text', '')} = {reads}",
+                title=f"{kind}: {entry.get('text', '')} = {reads}",
             )
         )
     for index, event in enumerate(meta.get("facts_events") or []):
@@ -142,9 +142,9 @@ def _spans(
                 Span(
                     mention["start"],
                     mention["end"],
+                    f"{prefix}-e{index}-{k}",
                     "ev",
-                    f'id="{prefix}-e{index}-{k}"',
-                    f"facts event: {event.get('title', '')} ({event.get('date', '')})",
+                    title=f"facts event: {event.get('title', '')} ({event.get('date', '')})",
                 )
             )
     for item in placed:
@@ -154,8 +154,9 @@ def _spans(
             Span(
                 d.location.start,
                 d.location.end,
+                item.id,
                 f"f l-{level} c-{cat}",
-                f'id="{item.id}" tabindex="-1" data-level="{level}" data-cat="{cat}"',
+                f'tabindex="-1" data-level="{level}" data-cat="{cat}"',
                 _title(d),
             )
         )
@@ -164,9 +165,9 @@ def _spans(
                 Span(
                     related.location.start,
                     related.location.end,
+                    f"{item.id}-r{k}",
                     "rel",
-                    f'id="{item.id}-r{k}"',
-                    f"{d.rule}: {related.message}",
+                    title=f"{d.rule}: {related.message}",
                 )
             )
     return spans

@@ -2,26 +2,31 @@
 (escaped, with control and bidi-control characters shown as visible stand-ins), and
 spans that cross each other are split into properly nested pieces.
 
-A span's first piece carries its attributes (its `id`); a span cut in two by another
-span's edge continues in a second piece with the same class and title.
+A span's first piece carries its `id` and attributes; a span cut in two by another
+span's edge continues in a further piece with the same class and title, and
+`data-of` naming the id.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 # controls other than tab and line breaks, DEL, C1 controls, and bidi embeddings,
 # overrides, isolates and marks: in a report they would hide text or reorder a line
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_HIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_TEXT_UNSAFE = re.compile(f"[&<>{_HIDDEN}]")
+_ATTR_UNSAFE = re.compile(f"[&<>\"'{_HIDDEN}]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 
 
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _replace(match: re.Match[str]) -> str:
+    char = match.group()
+    entity = _ENTITIES.get(char)
+    if entity is not None:
+        return entity
+    code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)  # the Control Pictures block: ␀, ␛ …
     if code == 0x7F:
@@ -31,21 +36,22 @@ def _picture(match: re.Match[str]) -> str:
 
 def text(value: str) -> str:
     """`value` as HTML character data, one visible character per hidden one."""
-    return html.escape(_HIDDEN.sub(_picture, value), quote=False)
+    return _TEXT_UNSAFE.sub(_replace, value)
 
 
 def attr(value: str) -> str:
     """`value` for a double-quoted attribute."""
-    return html.escape(_HIDDEN.sub(_picture, value), quote=True)
+    return _ATTR_UNSAFE.sub(_replace, value)
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A span of the text to mark. `classes` and `attrs` are written by the reporter
-    (never from the article); `title` is escaped here."""
+    """A span of the text to mark. `ident`, `classes` and `attrs` are written by the
+    reporter (never from the article); `title` is escaped here."""
 
     start: int
     end: int
+    ident: str
     classes: str
     attrs: str = ""
     title: str = ""
@@ -101,9 +107,12 @@ def markup(value: str, spans: Sequence[Span]) -> str:
 
 
 def _open(span: Span, *, first: bool, extra: str = "") -> str:
-    parts = [f'<{span.tag} class="{span.classes}{extra}{"" if first else " cont"}"']
-    if first and span.attrs:
-        parts.append(" " + span.attrs)
+    if first:
+        parts = [f'<{span.tag} id="{span.ident}" class="{span.classes}{extra}"']
+        if span.attrs:
+            parts.append(" " + span.attrs)
+    else:
+        parts = [f'<{span.tag} data-of="{span.ident}" class="{span.classes} cont"']
     if span.title:
         parts.append(f' title="{attr(span.title)}"')
     return "".join(parts) + ">"

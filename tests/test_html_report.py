@@ -246,3 +246,36 @@ def test_filters_cover_every_level_and_category(monkeypatch: pytest.MonkeyPatch)
 def test_statistics_are_refused_with_html() -> None:
     result = claimlint(["check", "--format", "html", "--statistics", "-"], input="x\n")
     assert result.exit_code == 2
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_have_sufficient_contrast() -> None:
+    css = (REPO / "src/claimlint/report/html/report.css").read_text("utf-8")
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    for level in ("error", "warning", "info"):
+        background = var[f"{level}-bg"]
+        assert contrast(var["ink"], background) >= 7  # the article's text on a mark
+        assert contrast(var[level], background) >= 4.5  # the level's icon on its mark
+        assert contrast("#ffffff", var[level]) >= 4.5  # a badge's words
+    assert contrast(var["muted"], var["panel"]) >= 4.5
+    for colour in html.PALETTE:  # a category's underline, on white and on every mark
+        for background in ("#ffffff", var["error-bg"], var["warning-bg"], var["info-bg"]):
+            assert contrast(colour, background) >= 3
+
+
+def test_a_pooled_run_brings_the_same_details_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    serial, _ = run(["tests/articles"], RunOptions(details=True))
+    pooled, _ = run(["tests/articles"], RunOptions(details=True, jobs=2))
+    assert pooled.files == serial.files
+    assert any(meta.get("facts_events") for meta in serial.files.values())

@@ -24,7 +24,15 @@ from claimlint.findings import Finding
 from claimlint.patterns import PatternTimeout
 from claimlint.rule import Rule
 from claimlint.ruleset import RuleSet, build_ruleset
-from claimlint.sources import STDIN, InputError, Selection, SkippedFile, Source, read_source
+from claimlint.sources import (
+    STDIN,
+    InputError,
+    Selection,
+    SkippedFile,
+    Source,
+    read_source,
+    text_digest,
+)
 from claimlint.yamlfile import YamlError
 
 #: at most this many findings of one rule in one document; the rest become a note
@@ -173,8 +181,10 @@ def lint_source(
             result.errors.append(
                 f"{source.path}: internal error in {check.name}: {type(exc).__name__}: {exc}"
             )
-    if details and source.path == STDIN:
-        result.stdin_text = source.text
+    if details:
+        result.meta["text_sha256"] = text_digest(source.text)
+        if source.path == STDIN:
+            result.stdin_text = source.text
     return result
 
 

@@ -123,7 +123,7 @@ def _category_css(categories: dict[str, int]) -> str:
 
 
 def _toolbar(report: RunReport, categories: dict[str, int]) -> str:
-    levels = Counter(str(d.level) for d in report.diagnostics)
+    levels = Counter(article.NAMES[d.level] for d in report.diagnostics)
     by_category = Counter(d.category for d in report.diagnostics)
     level_boxes = "".join(
         f'<label><input type="checkbox" checked data-hide="l-{level}"> '
@@ -186,7 +186,7 @@ def _index(
     rows = []
     for number, path in enumerate(paths, start=1):
         found = by_path.get(path, [])
-        levels = Counter(str(d.level) for d in found)
+        levels = Counter(article.NAMES[d.level] for d in found)
         kinds = Counter(d.category for d in found)
         cells = [f'<th scope="row"><a href="#a{number}">{text(_shown_path(path))}</a></th>']
         values = [len(found)] + [levels[level] for level in LEVELS]

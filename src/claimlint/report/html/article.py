@@ -8,11 +8,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimlint.diagnostics import Diagnostic, Location
+from claimlint.findings import Level
 from claimlint.report.html import timeline
 from claimlint.report.html.marks import Span, attr, markup, text
 from claimlint.report.html.timeline import Placed
+from claimlint.sources import text_digest
 
 ICONS = {"error": "✖", "warning": "▲", "info": "i"}
+NAMES = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "info"}
 _SOURCES = {
     "option": "given with --date",
     "front-matter": "from the front matter",
@@ -24,10 +27,14 @@ def badge(level: str) -> str:
     return f'<span class="badge {level}">{ICONS.get(level, "")} {level}</span>'
 
 
-def consistent(article: str, diagnostics: Sequence[Diagnostic]) -> bool:
-    """Whether `article` is the text the findings were made on: each finding's (and
-    secondary location's) line still reads as it did (a file edited since it was
-    checked is shown without its text rather than with marks in the wrong places)."""
+def consistent(article: str, meta: Mapping[str, Any], diagnostics: Sequence[Diagnostic]) -> bool:
+    """Whether `article` is the text the findings were made on (a file edited since it
+    was checked is shown without its text rather than with marks in the wrong places):
+    its digest is the one the run recorded, or, when the run recorded none, each
+    finding's (and secondary location's) line still reads as it did."""
+    digest = meta.get("text_sha256")
+    if isinstance(digest, str):
+        return text_digest(article) == digest
     for d in diagnostics:
         places = [(d.location, d.source_line)] + [(r.location, r.source_line) for r in d.related]
         for location, line in places:
@@ -52,7 +59,8 @@ def describe_fix(d: Diagnostic) -> str | None:
 
 
 def _title(d: Diagnostic) -> str:
-    lines = [f"{ICONS.get(str(d.level), '')} {d.level} · {d.category} · {d.rule}", d.message]
+    level = NAMES[d.level]
+    lines = [f"{ICONS[level]} {level} · {d.category} · {d.rule}", d.message]
     fix = describe_fix(d)
     if fix:
         lines.append(fix)
@@ -72,7 +80,7 @@ def render(
     `unavailable` says why)."""
     prefix = f"a{number}"
     placed = [Placed(f"{prefix}-f{i}", d) for i, d in enumerate(diagnostics)]
-    if article is not None and not consistent(article, diagnostics):
+    if article is not None and not consistent(article, meta, diagnostics):
         article, unavailable = None, "the file has changed since it was checked"
     linked = article is not None
     out = [
@@ -96,7 +104,7 @@ def render(
 def _counts(diagnostics: Sequence[Diagnostic]) -> str:
     if not diagnostics:
         return '<p class="meta">No findings.</p>'
-    counts = Counter(str(d.level) for d in diagnostics)
+    counts = Counter(NAMES[d.level] for d in diagnostics)
     shown = [f"{badge(level)} {counts[level]}" for level in ICONS if counts[level]]
     return f'<p class="meta">{"  ".join(shown)}</p>'
 
@@ -149,7 +157,7 @@ def _spans(
             )
     for item in placed:
         d = item.diagnostic
-        level, cat = str(d.level), categories[d.category]
+        level, cat = NAMES[d.level], categories[d.category]
         spans.append(
             Span(
                 d.location.start,
@@ -181,7 +189,7 @@ def _list(
     items = []
     for item in placed:
         d = item.diagnostic
-        level, cat = str(d.level), categories[d.category]
+        level, cat = NAMES[d.level], categories[d.category]
         where = f"line {d.location.line}, column {d.location.column}"
         head = f'{badge(level)} <span class="cat">{text(d.category)}</span> · {where}'
         if linked:

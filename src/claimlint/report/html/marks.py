@@ -62,47 +62,49 @@ def markup(value: str, spans: Sequence[Span]) -> str:
     """`value` as HTML with each span wrapped in its element. Spans are clipped to the
     text; an empty span is an empty element at its place."""
     size = len(value)
-    order = sorted(
-        (i for i, s in enumerate(spans) if s.start <= size),
-        key=lambda i: (spans[i].start, -min(spans[i].end, size), i),
-    )
     empty: dict[int, list[int]] = {}
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    for i in order:
-        span = spans[i]
-        end = max(span.start, min(span.end, size))
-        if end == span.start:
-            empty.setdefault(span.start, []).append(i)
+    starts: dict[int, list[tuple[int, int]]] = {}
+    ends: dict[int, set[int]] = {}
+    for i, span in enumerate(spans):
+        start = span.start
+        if start > size:
+            continue
+        end = span.end if span.end < size else size
+        if end <= start:
+            empty.setdefault(start, []).append(i)
         else:
-            starts.setdefault(span.start, []).append(i)
-            ends.setdefault(end, []).append(i)
+            starts.setdefault(start, []).append((-end, i))  # outermost first
+            ends.setdefault(end, set()).add(i)
     bounds = sorted({0, size, *starts, *ends, *empty})
+    closers = [f"</{span.tag}>" for span in spans]
     out: list[str] = []
     active: list[int] = []  # spans covering the current segment, outermost first
     opened: list[int] = []  # elements open in `out`, outermost first
     begun: set[int] = set()
+    last = len(bounds) - 1
     for index, at in enumerate(bounds):
-        if at in ends:
-            closing = set(ends[at])
+        closing = ends.get(at)
+        if closing:
             active = [i for i in active if i not in closing]
-        active.extend(starts.get(at, ()))
+        new = starts.get(at)
+        if new:
+            active.extend(i for _, i in sorted(new))
         keep = 0
-        while keep < len(opened) and keep < len(active) and opened[keep] == active[keep]:
+        limit = min(len(opened), len(active))
+        while keep < limit and opened[keep] == active[keep]:
             keep += 1
-        for i in reversed(opened[keep:]):
-            out.append(f"</{spans[i].tag}>")
-        opened = opened[:keep]
+        if keep < len(opened):
+            out.extend(closers[i] for i in reversed(opened[keep:]))
+            del opened[keep:]
         for i in empty.get(at, ()):
-            out.append(_open(spans[i], first=True, extra=" empty") + f"</{spans[i].tag}>")
+            out.append(_open(spans[i], first=True, extra=" empty") + closers[i])
         for i in active[keep:]:
             out.append(_open(spans[i], first=i not in begun))
             begun.add(i)
             opened.append(i)
-        if index + 1 < len(bounds):
-            out.append(text(value[at : bounds[index + 1]]))
-    for i in reversed(opened):
-        out.append(f"</{spans[i].tag}>")
+        if index < last:
+            out.append(_TEXT_UNSAFE.sub(_replace, value[at : bounds[index + 1]]))
+    out.extend(closers[i] for i in reversed(opened))
     return "".join(out)
 
 

@@ -455,6 +455,70 @@ def facts_check(
         raise _fail(str(exc)) from None
 
 
+@facts_app.command("learn")
+def facts_learn(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders of an archive.")],
+    facts: Annotated[
+        list[Path] | None,
+        typer.Option("--facts", help="Existing facts: propose only what they lack."),
+    ] = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Propose what this many articles show.")
+    ] = 3,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the draft here, not to stdout.")
+    ] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notices.")] = False,
+) -> None:
+    """Propose a facts file from an archive: people's majority spellings with their
+    variants and misspellings, the titles they held when, and dated events."""
+    from claimlint.facts import load_facts
+    from claimlint.learn import proposal
+    from claimlint.parallel import default_jobs
+    from claimlint.runner import learn
+
+    options = RunOptions(
+        config_path=config, isolated=isolated, jobs=jobs if jobs is not None else default_jobs()
+    )
+    try:
+        existing = load_facts(facts) if facts else None
+        with FileProgress(enabled=not quiet) as progress:
+            found = learn(paths, options, progress)
+    except YamlError as exc:
+        raise _fail(str(exc)) from None
+    err = text.make_console(sys.stderr)
+    if not quiet:
+        for notice in found.notices:
+            _say(err, f"warning: {notice}", style="yellow")
+    for error in found.errors:
+        _say(err, f"error: {error}", style="bold red")
+    draft = proposal.render(
+        found.people.people(min_articles),
+        found.events.events(min_articles),
+        articles=found.articles,
+        span=(found.first, found.last),
+        existing=existing,
+    )
+    if output is None:
+        sys.stdout.write(draft)
+    else:
+        from claimlint.atomic import Refused, write_file
+
+        try:
+            write_file(str(output), draft.encode("utf-8"))
+        except Refused as exc:
+            raise _fail(f"{output}: {exc}") from None
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    if found.errors:
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimlint {__version__}")

@@ -78,6 +78,8 @@ class RunOptions:
     scheduler: str | None = None
     #: also ask each check for its `details` (what `--format html` shows: the timelines)
     details: bool = False
+    #: gather facts for `claimlint facts learn` instead of linting
+    learn: bool = False
 
 
 class RuleSets:
@@ -157,11 +159,23 @@ def _collect(
 
 
 def lint_source(
-    source: Source, ruleset: RuleSet, date_override: date | None = None, *, details: bool = False
+    source: Source,
+    ruleset: RuleSet,
+    date_override: date | None = None,
+    *,
+    details: bool = False,
+    learn: bool = False,
 ) -> FileResult:
     """Lint one decoded file: its diagnostics, problems, metadata (with `details`, the
-    checks' details too) and cross-file summaries."""
+    checks' details too) and cross-file summaries (with `learn`, only what `claimlint
+    facts learn` gathers from it)."""
     doc = Document.from_source(source, date_override=date_override)
+    if learn:
+        from claimlint.learn.mapping import evidence_of
+
+        return FileResult(
+            path=source.path, checked=True, summaries={"learn": evidence_of(doc, ruleset)}
+        )
     findings, problems = lint_document(doc, ruleset)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
@@ -203,7 +217,9 @@ def check_file(
         return FileResult(path=path, notices=[str(exc)])
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)])
-    return lint_source(source, ruleset, options.date_override, details=options.details)
+    return lint_source(
+        source, ruleset, options.date_override, details=options.details, learn=options.learn
+    )
 
 
 def unreadable(item: InputError) -> FileResult:

@@ -4,8 +4,11 @@ reduce the cross-file summaries, and assemble the report in file order.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 from claimlint.config import ConfigResolver
 from claimlint.diagnostics import Diagnostic
@@ -22,6 +25,11 @@ from claimlint.parallel import map_paths
 from claimlint.report import RunReport
 from claimlint.sources import STDIN, InputError, Source, expand_paths, read_source
 from claimlint.yamlfile import YamlError
+
+if TYPE_CHECKING:
+    from claimlint.learn.events import EventLearner
+    from claimlint.learn.evidence import ArticleEvidence
+    from claimlint.learn.people import PeopleLearner
 
 
 class Progress(Protocol):
@@ -108,3 +116,56 @@ def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
         return lint_source(source, ruleset, options.date_override).diagnostics
 
     return lint
+
+
+def learn(
+    paths: Sequence[str], options: RunOptions, progress: Progress | None = None
+) -> LearnedFacts:
+    """Read an archive for `claimlint facts learn`: the same walk, configs and map as a
+    check, each file's evidence folded into the learners as it arrives."""
+    from claimlint.learn.events import EventLearner
+    from claimlint.learn.people import PeopleLearner
+
+    options = dataclasses.replace(options, learn=True)
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+    rulesets = RuleSets(model=options.model)
+    found = LearnedFacts(PeopleLearner(), EventLearner())
+    mapped = map_paths(
+        paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
+    )
+    if progress is not None:
+        selection = options.selection_override or selection_of(resolver.for_path("."))
+        progress.start(sum(1 for _ in expand_paths(paths, selection)))
+    for result in mapped:
+        if progress is not None:
+            progress.advance()
+        for error in result.errors:
+            if error not in found.errors:
+                found.errors.append(error)
+        found.notices.extend(result.notices)
+        evidence = result.summaries.get("learn")
+        if evidence is not None:
+            found.add(evidence)
+    return found
+
+
+@dataclass
+class LearnedFacts:
+    """What a run of `facts learn` gathered: the learners, and the run's problems."""
+
+    people: PeopleLearner
+    events: EventLearner
+    articles: int = 0
+    first: date | None = None
+    last: date | None = None
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def add(self, evidence: ArticleEvidence) -> None:
+        self.articles += 1
+        when = evidence.published
+        if when is not None:
+            self.first = when if self.first is None else min(self.first, when)
+            self.last = when if self.last is None else max(self.last, when)
+        self.people.add(evidence)
+        self.events.add(evidence)

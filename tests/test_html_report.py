@@ -279,3 +279,20 @@ def test_a_pooled_run_brings_the_same_details_back(monkeypatch: pytest.MonkeyPat
     pooled, _ = run(["tests/articles"], RunOptions(details=True, jobs=2))
     assert pooled.files == serial.files
     assert any(meta.get("facts_events") for meta in serial.files.values())
+
+
+def test_without_a_recorded_digest_the_findings_lines_tell_a_changed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks resumed .. then stopped.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks resumed .. then stopped.\n", encoding="utf-8")
+    options = RunOptions(isolated=True)  # no details: no digest, no timeline data
+    report, _ = run(["a.txt", "b.txt"], options)
+    (tmp_path / "a.txt").write_text("Talks resumed, then stopped.\n", encoding="utf-8")
+    out = io.StringIO()
+    html.write(report, out, article_reader(options, report))
+    page = Page(out.getvalue())
+    assert not page.articles["a1"].text
+    assert page.articles["a2"].text == "Talks resumed .. then stopped.\n"
+    assert "a2-f0" in page.articles["a2"].spans

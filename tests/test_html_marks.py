@@ -52,3 +52,20 @@ def test_a_crossing_span_continues_in_a_second_piece() -> None:
 
 def test_an_empty_span_is_an_empty_element_at_its_place() -> None:
     assert markup("ab", [Span(1, 1, "z", "f")]) == 'a<mark id="z" class="f empty"></mark>b'
+
+
+def test_the_timeline_places_dates_at_the_ends_of_the_calendar() -> None:
+    from claimlint.report.html import timeline
+
+    meta = {
+        "reference_date": "0001-01-02",
+        "date_expressions": [
+            {"start": 0, "end": 4, "line": 1, "text": "x", "resolved": "9999-12-01/9999-12-31"},
+            {"start": 0, "end": 4, "line": 1, "text": "y", "resolved": "0001-01-01"},
+            {"start": 0, "end": 4, "line": 1, "text": "z", "resolved": "not a date"},
+        ],
+    }
+    out = timeline.render("a1", meta, [], linked=True)
+    assert out.count('<tr class="tl-date') == 3 and "<svg" in out
+    near = {"reference_date": "9999-12-30", "date_expressions": meta["date_expressions"][:1]}
+    assert "<svg" in timeline.render("a1", near, [], linked=False)

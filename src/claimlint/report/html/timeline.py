@@ -15,7 +15,7 @@ import calendar
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, date
 from typing import Any
 
 from claimlint.diagnostics import Diagnostic
@@ -108,19 +108,28 @@ def render(prefix: str, meta: Mapping[str, Any], findings: Sequence[Placed], lin
 
 
 class _Scale:
+    """Days to x: a month at least, with a little room on either side (in ordinals, so
+    dates at the ends of the calendar cannot overflow)."""
+
     def __init__(self, low: date, high: date) -> None:
-        if (high - low).days < 30:
-            middle = low + (high - low) / 2
-            low, high = middle - timedelta(days=15), middle + timedelta(days=15)
-        pad = max(1, (high - low).days // 30)
-        self.low, self.high = low - timedelta(days=pad), high + timedelta(days=pad + 1)
-        self.days = (self.high - self.low).days
+        first, last = low.toordinal(), high.toordinal()
+        if last - first < 30:
+            middle = (first + last) // 2
+            first, last = middle - 15, middle + 15
+        pad = max(1, (last - first) // 30)
+        self.first = max(1, first - pad)
+        self.last = min(date.max.toordinal(), last + pad + 1)
+        self.days = self.last - self.first
+        self.low, self.high = date.fromordinal(self.first), date.fromordinal(self.last)
 
     def x(self, day: date) -> float:
-        return _LEFT + (day - self.low).days / self.days * (_RIGHT - _LEFT)
+        return _LEFT + (day.toordinal() - self.first) / self.days * (_RIGHT - _LEFT)
 
     def span(self, value: tuple[date, date]) -> tuple[float, float]:
-        return self.x(value[0]), self.x(value[1] + timedelta(days=1))
+        left = self.x(value[0])
+        return left, left + (value[1].toordinal() - value[0].toordinal() + 1) / self.days * (
+            _RIGHT - _LEFT
+        )
 
     def middle(self, value: tuple[date, date]) -> float:
         left, right = self.span(value)
@@ -144,14 +153,16 @@ class _Scale:
                 month += 1
                 if month > 12:
                     year, month = year + 1, 1
+                if year > MAXYEAR:
+                    break
                 if index % step == 0 and date(year, month, 1) < high:
                     out.append((date(year, month, 1), f"{calendar.month_abbr[month]} {year}"))
             return out
         step = max(1, math.ceil(self.days / _MAX_TICKS))
         return [
             (day, f"{calendar.month_abbr[day.month]} {day.day}")
-            for offset in range(step, self.days, step)
-            for day in [low + timedelta(days=offset)]
+            for ordinal in range(self.first + step, self.last, step)
+            for day in [date.fromordinal(ordinal)]
         ]
 
 

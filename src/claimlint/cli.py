@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -206,7 +205,7 @@ def check(
         no_frames=no_frames,
         quiet=quiet,
         statistics=statistics,
-        read_text=article_reader(options, report),
+        options=options,
     )
     if report.errors:
         raise typer.Exit(EXIT_USAGE)
@@ -300,7 +299,7 @@ def _emit(
     no_frames: bool,
     quiet: bool,
     statistics: bool,
-    read_text: Callable[[str], str],
+    options: RunOptions,
 ) -> None:
     err = text.make_console(sys.stderr)
     if not quiet:
@@ -317,7 +316,7 @@ def _emit(
     elif output_format is OutputFormat.sarif:
         sys.stdout.write(sarif.render(report) + "\n")
     elif output_format is OutputFormat.html:
-        html.write(report, sys.stdout, read_text)
+        html.write(report, sys.stdout, article_reader(options, report))
     elif output_format is OutputFormat.github:
         rendered = github.render(report)
         sys.stdout.write(rendered + "\n" if rendered else "")

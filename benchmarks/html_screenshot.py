@@ -235,8 +235,10 @@ def run_checks(browser: Browser, url: str, out: Path) -> list[str]:
         "Emulation.setDeviceMetricsOverride",
         {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False},
     )
+    started = time.perf_counter()
     browser.send("Page.navigate", {"url": url})
     browser.wait_for("Page.loadEventFired")
+    print(f"loaded in {time.perf_counter() - started:.1f} s")
     shape = browser.evaluate(CHECKS)
     print("page:", shape)
     if not shape["marks"] or shape["marks"] != shape["items"]:

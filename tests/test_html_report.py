@@ -281,6 +281,19 @@ def test_a_pooled_run_brings_the_same_details_back(monkeypatch: pytest.MonkeyPat
     assert any(meta.get("facts_events") for meta in serial.files.values())
 
 
+def test_a_dask_run_brings_the_same_details_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.chdir(REPO)
+    serial, _ = run(["tests/articles"], RunOptions(details=True))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        on_dask, _ = run(
+            ["tests/articles"], RunOptions(details=True, scheduler=cluster.scheduler_address)
+        )
+    assert on_dask.files == serial.files
+
+
 def test_without_a_recorded_digest_the_findings_lines_tell_a_changed_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -53,7 +53,7 @@ def check_every_finding(page: Page, report: dict[str, Any], root: Path) -> None:
     )
     assert items == expected
     for path, section in sections.items():
-        text = (root / path).read_text("utf-8") if path != "stdin" else None
+        text = (root / path).read_bytes().decode("utf-8") if path != "stdin" else None
         if text is not None:
             assert page.articles[section].text == text.removeprefix("\ufeff")
 
@@ -168,6 +168,18 @@ def test_article_text_is_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     policy = next(e for e in page.find("meta") if e.attrs.get("http-equiv"))
     assert "unsafe-inline" not in policy.attrs["content"]
     assert "default-src 'none'" in policy.attrs["content"]
+
+
+def test_crlf_articles_are_marked_at_their_offsets_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_bytes(
+        b"Talks resumed .. today.\r\nThe minister said\r\nlast January .\r\n"
+    )
+    page, _, report = render(["--isolated", "--date", "2021-03-23", "a.txt"])
+    assert len(report["findings"]) == 4
+    check_every_finding(page, report, tmp_path)
 
 
 def test_rule_messages_are_escaped_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,19 +11,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import msgspec
 import typer
 from rich.console import Console
 
 from claimlint import __version__, fixes
 from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
-from claimlint.diagnostics import Diagnostic
 from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import RunReport, github, html, json_format, sarif, text
+from claimlint.report import DiagnosticLog, RunReport, github, html, json_format, sarif, text
 from claimlint.ruleset import RuleSet
 from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
@@ -188,14 +186,13 @@ def check(
     except SchedulerError as exc:
         raise _fail(str(exc)) from None
     if baseline is not None and update_baseline:
-        written = baseline_file.save(baseline, report.diagnostics)
+        written = baseline_file.save(baseline, list(report.diagnostics))
         if not quiet:
             _say(err, f"Recorded {_plural(written, 'finding')} in {baseline}.")
-        report.diagnostics = []
+        report.diagnostics = DiagnosticLog()
     elif baseline is not None and recorded is not None:
-        report.diagnostics, hidden = baseline_file.new_findings(
-            report.diagnostics, recorded, baseline
-        )
+        kept, hidden = baseline_file.new_findings(list(report.diagnostics), recorded, baseline)
+        report.diagnostics = DiagnosticLog(kept)
         if hidden and not quiet:
             _say(err, f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
@@ -224,8 +221,7 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
     """Check again after fixing; stdin cannot be read twice, so its findings stay."""
     report, fail_level = run([p for p in paths if p != STDIN], options)
     if STDIN in paths:
-        report.diagnostics += [d for d in before.diagnostics if d.path == STDIN]
-        report.diagnostics.sort(key=Diagnostic.sort_key)
+        report.diagnostics.insert(d for d in before.diagnostics if d.path == STDIN)
         if STDIN in before.files:
             report.files[STDIN] = before.files[STDIN]
         if STDIN in before.texts:
@@ -377,35 +373,28 @@ def explain(
         close = difflib.get_close_matches(rule_id, [r.id for r in ruleset.all_rules], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise _fail(f"no rule named {rule_id!r}{hint}")
-    out = text.make_console(sys.stdout)
-    _say(out, f"{rule.id}", style="bold")
-    origin = f"check: {rule.check}" if rule.check else f"kind: {rule.kind_name}"
-    _say(
-        out,
-        f"{origin}   category: {rule.category}   level: {rule.level}   "
-        f"pack: {rule.pack}   {'enabled' if rule.enabled else 'disabled'}",
-    )
-    _say(out)
-    for line in (rule.description or rule.message).splitlines():
-        _say(out, line)
-    if rule.examples.flag or rule.examples.ok:
-        _say(out)
-        for example in rule.examples.flag:
-            _say(out, f"  flagged:  {example!r}")
-        for example in rule.examples.ok:
-            _say(out, f"  fine:     {example!r}")
-    check = ruleset.check_of(rule)
-    if check is not None:
-        from claimlint.checks.options import describe_value
+    from claimlint.explain import explain_lines
 
-        _say(out)
-        _say(
-            out,
-            f"Options of the {check.name} check (set them under 'checks: {{{check.name}: ...}}'"
-            " in the config; extend_NAME adds to a list):",
-        )
-        for field in msgspec.structs.fields(check.options):
-            _say(out, f"  {field.name}: {describe_value(getattr(check.options, field.name))}")
+    out = text.make_console(sys.stdout)
+    title, *rest = explain_lines(ruleset, rule)
+    _say(out, title, style="bold")
+    for line in rest:
+        _say(out, line)
+
+
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin and stdout (the only transport).")
+    ] = True,
+) -> None:
+    """Run the language server (LSP over stdio) for editors."""
+    from claimlint.lsp import MissingExtra, serve
+
+    try:
+        serve()
+    except MissingExtra as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()

@@ -140,9 +140,14 @@ def find_config(directory: Path) -> Path | None:
 class ConfigResolver:
     """Maps each checked file to its configuration, loading each config file once."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(
+        self, explicit: Path | None = None, isolated: bool = False, root: Path | None = None
+    ) -> None:
         self._explicit = load_config(explicit) if explicit else None
         self._isolated = isolated
+        #: where the lookup ends up when nothing is found above a file (default: the
+        #: working directory; the language server gives its workspace folder)
+        self._root = root
         self._loaded: dict[Path, Config] = {}
 
     def for_path(self, file: str) -> Config:
@@ -150,8 +155,9 @@ class ConfigResolver:
             return self._explicit
         if self._isolated:
             return DEFAULT
-        start = Path.cwd() if file == "-" else Path(file).resolve().parent
-        found = find_config(start) or find_config(Path.cwd().resolve())
+        root = (self._root or Path.cwd()).resolve()
+        start = root if file == "-" else Path(file).resolve().parent
+        found = find_config(start) or find_config(root)
         if found is None:
             return DEFAULT
         if found not in self._loaded:

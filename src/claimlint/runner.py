@@ -79,9 +79,8 @@ def run(
         if str(exc) not in report.errors:
             report.errors.append(str(exc))
         return report, Level.ERROR
-    report.diagnostics.extend(reduce_summaries(results, ruleset))
+    report.diagnostics.insert(reduce_summaries(results, ruleset))
     report.rules = rulesets.enabled_rules()
-    report.diagnostics.sort(key=Diagnostic.sort_key)
     return report, ruleset.fail_on
 
 

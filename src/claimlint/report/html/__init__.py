@@ -23,6 +23,7 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TextIO
@@ -51,24 +52,57 @@ def _digest(content: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode()
 
 
+@dataclass
+class _Survey:
+    """What the page's head and index need before the articles: one pass over the run's
+    findings, keeping counts only."""
+
+    paths: list[str]
+    categories: dict[str, int]
+    levels: Counter[str]
+    by_category: Counter[str]
+    per_file: dict[str, Counter[str]]
+
+    @classmethod
+    def of(cls, report: RunReport) -> _Survey:
+        levels: Counter[str] = Counter()
+        by_category: Counter[str] = Counter()
+        per_file: dict[str, Counter[str]] = {}
+        for d in report.diagnostics:
+            level = article.NAMES[d.level]
+            levels[level] += 1
+            by_category[d.category] += 1
+            counts = per_file.get(d.path)
+            if counts is None:
+                counts = per_file[d.path] = Counter()
+            counts[level] += 1
+            counts["c:" + d.category] += 1
+        # report order: the findings come by path, so the articles do too
+        paths = sorted(set(report.files) | set(per_file))
+        categories = {name: i for i, name in enumerate(sorted(by_category))}
+        return cls(paths, categories, levels, by_category, per_file)
+
+
 def write(report: RunReport, stream: TextIO, read_text: ReadText) -> None:
-    """Write the page to `stream`, article by article."""
-    by_path: dict[str, list[Diagnostic]] = {}
-    for d in report.diagnostics:
-        by_path.setdefault(d.path, []).append(d)
-    paths = list(report.files) + [p for p in by_path if p not in report.files]
-    categories = {
-        name: i for i, name in enumerate(sorted({d.category for d in report.diagnostics}))
-    }
-    style = _asset("report.css") + _category_css(categories)
+    """Write the page to `stream`, article by article, in report order (by path): the
+    run's findings are read twice (counts first, for the head and the index; then each
+    article's as its section is written), never all held at once."""
+    survey = _Survey.of(report)
+    style = _asset("report.css") + _category_css(survey.categories)
     script = _asset("report.js")
     stream.write(_head(style, script))
-    stream.write(_toolbar(report, categories))
+    stream.write(_toolbar(survey))
     stream.write("<main>")
-    stream.write(_summary(report, len(paths)))
-    if len(paths) > 1:
-        stream.write(_index(paths, by_path, categories))
-    for number, path in enumerate(paths, start=1):
+    stream.write(_summary(report, len(survey.paths)))
+    if len(survey.paths) > 1:
+        stream.write(_index(survey))
+    findings = iter(report.diagnostics)
+    pending = next(findings, None)
+    for number, path in enumerate(survey.paths, start=1):
+        mine: list[Diagnostic] = []
+        while pending is not None and pending.path == path:
+            mine.append(pending)
+            pending = next(findings, None)
         try:
             content: str | None = read_text(path)
             why = ""
@@ -79,10 +113,10 @@ def write(report: RunReport, stream: TextIO, read_text: ReadText) -> None:
                 number,
                 _shown_path(path),
                 report.files.get(path, {}),
-                by_path.get(path, []),
+                mine,
                 content,
                 why,
-                categories,
+                survey.categories,
             )
         )
         del content
@@ -122,9 +156,8 @@ def _category_css(categories: dict[str, int]) -> str:
     return "\n" + "\n".join(rules) + "\n"
 
 
-def _toolbar(report: RunReport, categories: dict[str, int]) -> str:
-    levels = Counter(article.NAMES[d.level] for d in report.diagnostics)
-    by_category = Counter(d.category for d in report.diagnostics)
+def _toolbar(survey: _Survey) -> str:
+    levels, by_category, categories = survey.levels, survey.by_category, survey.categories
     level_boxes = "".join(
         f'<label><input type="checkbox" checked data-hide="l-{level}"> '
         f"{article.badge(level)} ({levels[level]})</label>"
@@ -170,9 +203,8 @@ def _problems(title: str, items: Iterable[str]) -> list[str]:
     return [f'<h2>{title}</h2><ul class="problems">{"".join(listed)}</ul>'] if listed else []
 
 
-def _index(
-    paths: list[str], by_path: dict[str, list[Diagnostic]], categories: dict[str, int]
-) -> str:
+def _index(survey: _Survey) -> str:
+    categories = survey.categories
     head = ['<th scope="col" aria-sort="ascending"><button data-type="text">File</button></th>']
     head += ['<th scope="col" class="n"><button data-type="num">All</button></th>']
     head += [
@@ -184,13 +216,11 @@ def _index(
         for name in categories
     ]
     rows = []
-    for number, path in enumerate(paths, start=1):
-        found = by_path.get(path, [])
-        levels = Counter(article.NAMES[d.level] for d in found)
-        kinds = Counter(d.category for d in found)
+    for number, path in enumerate(survey.paths, start=1):
+        counts = survey.per_file.get(path, Counter())
         cells = [f'<th scope="row"><a href="#a{number}">{text(_shown_path(path))}</a></th>']
-        values = [len(found)] + [levels[level] for level in LEVELS]
-        values += [kinds[name] for name in categories]
+        values = [sum(counts[level] for level in LEVELS)] + [counts[level] for level in LEVELS]
+        values += [counts["c:" + name] for name in categories]
         cells += [
             f'<td class="n{" zero" if value == 0 else ""}" data-v="{value}">{value}</td>'
             for value in values

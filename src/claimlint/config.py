@@ -13,6 +13,7 @@ from typing import Any, Literal
 import msgspec
 
 from claimlint import yamlfile
+from claimlint.fsguard import NotReadable, read_bytes
 from claimlint.sources import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
 from claimlint.yamlfile import YamlError
 
@@ -115,9 +116,10 @@ def _key_line(data: Any, key: str) -> int | None:
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            doc = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        doc = tomllib.loads(read_bytes(path, yamlfile.MAX_DATA_BYTES).decode("utf-8"))
+    except NotReadable as exc:
+        raise YamlError(str(path), None, f"cannot read: {exc.reason}") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise YamlError(str(path), None, f"cannot read: {exc}") from None
     section = doc.get("tool", {}).get("claimlint")
     return section if isinstance(section, dict) else None

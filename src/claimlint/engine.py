@@ -9,7 +9,7 @@ is `runner`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -229,12 +229,20 @@ def unreadable(item: InputError) -> FileResult:
     return FileResult(path=item.path, errors=[str(item)])
 
 
-def reduce_summaries(results: Iterable[FileResult], ruleset: RuleSet) -> Iterator[Diagnostic]:
-    """Run the cross-document step of each cross-document check over a run's summaries."""
+def summaries_of(results: Iterable[FileResult]) -> dict[str, list[Any]]:
+    """The cross-file summaries of some file results, by check."""
     by_check: dict[str, list[Any]] = {}
     for result in results:
         for name, summary in result.summaries.items():
             by_check.setdefault(name, []).append(summary)
+    return by_check
+
+
+def reduce_summaries(
+    by_check: Mapping[str, Iterable[Any]], ruleset: RuleSet
+) -> Iterator[Diagnostic]:
+    """Run the cross-document step of each cross-document check over a run's summaries
+    (by check name; a check may read its summaries more than once)."""
     enabled = {r.id for r in ruleset.rules}
     for check in ruleset.active_checks:
         if check.cross_document and check.name in by_check:

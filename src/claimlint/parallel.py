@@ -2,9 +2,9 @@
 
 Every file is linted independently (`engine.lint_source`), so the files of a run are
 a map; whole-corpus checks only need the per-file `summaries` that come back in each
-`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results are yielded in
-input order whatever the number of workers, and only a bounded window of work is in
-flight at any time, so a run never holds all documents (or all results) at once.
+`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results
+come in input order whatever the number of workers, and only a bounded window of work
+is in flight at any time, so a run never holds all documents (or all results) at once.
 
 - Process pool: workers read the files themselves (they share this machine's disk)
   and build their rule sets once, from the same `RunOptions`, on first use.

@@ -8,12 +8,11 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from claimlint.config import ConfigResolver
 from claimlint.diagnostics import Diagnostic
 from claimlint.engine import (
-    FileResult,
     RuleSets,
     RunOptions,
     lint_source,
@@ -24,6 +23,7 @@ from claimlint.findings import Level
 from claimlint.parallel import map_paths
 from claimlint.report import RunReport
 from claimlint.sources import STDIN, InputError, Source, expand_paths, read_source
+from claimlint.spool import Spool
 from claimlint.yamlfile import YamlError
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def run(
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
     rulesets = RuleSets(model=options.model)
     report = RunReport()
-    results: list[FileResult] = []
+    summaries: dict[str, Spool[Any]] = {}
     mapped = map_paths(
         paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
     )
@@ -68,18 +68,19 @@ def run(
         report.notices.extend(result.notices)
         if result.checked:
             report.files[result.path] = result.meta
-        if result.summaries:
-            results.append(result)
+        for name, summary in result.summaries.items():
+            summaries.setdefault(name, Spool()).append(summary)
         if result.stdin_text is not None:
             report.texts[result.path] = result.stdin_text
-        result.diagnostics = []
     try:
         ruleset = rulesets.for_config(resolver.for_path("."))
     except YamlError as exc:
         if str(exc) not in report.errors:
             report.errors.append(str(exc))
         return report, Level.ERROR
-    report.diagnostics.insert(reduce_summaries(results, ruleset))
+    report.diagnostics.insert(reduce_summaries(summaries, ruleset))
+    for spool in summaries.values():
+        spool.close()
     report.rules = rulesets.enabled_rules()
     return report, ruleset.fail_on
 

@@ -60,16 +60,16 @@ def test_help_shows_no_internals() -> None:
     for internal in ("<list[str]>", "<str>", "<path>", "<int range>", "x>=1", "{paths}"):
         assert internal not in page
     assert "Usage: claimlint check [OPTIONS] [PATH]..." in page
-    assert "--format [text|json|sarif|github]" in page
+    assert "--format [text|json|sarif|github|html]" in page
     assert "--date YYYY-MM-DD" in page
 
 
 def test_a_bad_choice_is_one_plain_line() -> None:
-    result = claimlint(["check", "--format", "html", "a.txt"])
+    result = claimlint(["check", "--format", "xml", "a.txt"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "claimlint: error: invalid value for '--format' / '-f': 'html' is not one of "
-        "text, json, sarif, github (see 'claimlint check -h')\n"
+        "claimlint: error: invalid value for '--format' / '-f': 'xml' is not one of "
+        "text, json, sarif, github, html (see 'claimlint check -h')\n"
     )
     assert "Value error" not in result.stderr
 
@@ -78,7 +78,7 @@ def test_a_bad_choice_is_one_plain_line() -> None:
     "args",
     [
         ["check", "--nope", "a.txt"],
-        ["check", "--format", "html", "a.txt"],
+        ["check", "--format", "xml", "a.txt"],
         ["check", "--config", "missing.yaml", "a.txt"],
         ["check", "missing.txt"],
         ["explain"],

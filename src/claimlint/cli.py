@@ -24,9 +24,9 @@ from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import DiagnosticLog, RunReport, github, json_format, sarif, text
+from claimlint.report import DiagnosticLog, RunReport, github, html, json_format, sarif, text
 from claimlint.ruleset import RuleFilter, RuleSet
-from claimlint.runner import run, source_linter
+from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
@@ -50,6 +50,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -228,7 +229,7 @@ def check(
     _refuse_config_with_isolated(config, isolated)
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
-    if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
+    if statistics and output_format not in (OutputFormat.text, OutputFormat.json):
         raise _fail("--statistics works with --format text or json")
     if fix and diff:
         raise _fail(
@@ -249,6 +250,7 @@ def check(
             select=_names(select) if select is not None else None,
             ignore=_names(ignore),
         ),
+        details=output_format is OutputFormat.html,
     )
     if (fix or diff) and paths == [STDIN]:
         threshold = Level.parse(fail_on.value) if fail_on else None
@@ -295,7 +297,15 @@ def check(
     shown = Level.parse(report_level.value) if report_level else report.report_level
     report.hide_below(min(shown, threshold))  # what fails the run is always shown
     with _output(output_file) as out:
-        _emit(report, output_format, out, no_frames=no_frames, quiet=quiet, statistics=statistics)
+        _emit(
+            report,
+            output_format,
+            out,
+            no_frames=no_frames,
+            quiet=quiet,
+            statistics=statistics,
+            options=options,
+        )
     if report.errors:
         raise typer.Exit(EXIT_USAGE)
     if failed and not exit_zero:
@@ -400,6 +410,8 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
         report.diagnostics.insert(d for d in before.diagnostics if d.path == STDIN)
         if STDIN in before.files:
             report.files[STDIN] = before.files[STDIN]
+        if STDIN in before.texts:
+            report.texts[STDIN] = before.texts[STDIN]
     return report, fail_level
 
 
@@ -470,6 +482,7 @@ def _emit(
     no_frames: bool,
     quiet: bool,
     statistics: bool,
+    options: RunOptions,
 ) -> None:
     err = text.make_console(sys.stderr)
     if not quiet:
@@ -485,6 +498,8 @@ def _emit(
         json_format.write(report, out)
     elif output_format is OutputFormat.sarif:
         out.write(sarif.render(report) + "\n")
+    elif output_format is OutputFormat.html:
+        html.write(report, out, article_reader(options, report))
     elif output_format is OutputFormat.github:
         rendered = github.render(report)
         out.write(rendered + "\n" if rendered else "")

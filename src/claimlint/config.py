@@ -26,7 +26,7 @@ from typing import Any, Literal
 import msgspec
 
 from claimlint import yamlfile
-from claimlint.fsguard import is_inside
+from claimlint.fsguard import NotReadable, is_inside, read_bytes
 from claimlint.safe_text import excerpt
 from claimlint.sources import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, STDIN, glob_match
 from claimlint.yamlfile import YamlError
@@ -256,9 +256,10 @@ def _key_line(data: Any, key: str) -> int | None:
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            doc = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        doc = tomllib.loads(read_bytes(path, yamlfile.MAX_DATA_BYTES).decode("utf-8"))
+    except NotReadable as exc:
+        raise YamlError(str(path), None, f"cannot read: {exc.reason}") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise YamlError(str(path), None, f"cannot read: {exc}") from None
     section = doc.get("tool", {}).get("claimlint")
     return section if isinstance(section, dict) else None

@@ -24,7 +24,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from claimlint import __version__
-from claimlint.engine import FileResult, reduce_summaries
+from claimlint.engine import FileResult, reduce_summaries, summaries_of
 from claimlint.lsp.actions import ActionTarget, code_actions
 from claimlint.lsp.configs import CONFIG_FILE_NAMES, Configs
 from claimlint.lsp.convert import CONFIG_ERROR, lsp_range, to_lsp, top_of_document
@@ -303,7 +303,7 @@ class ClaimlintServer(LanguageServer):
                     if d.outcome is not None
                 ]
                 by_path = {d.path: d for d in docs}
-                for diagnostic in reduce_summaries(results, ruleset):
+                for diagnostic in reduce_summaries(summaries_of(results), ruleset):
                     owner = by_path.get(diagnostic.path)
                     if owner is not None and owner.outcome is not None:
                         index = LineIndex(owner.outcome.text, self.encoding)

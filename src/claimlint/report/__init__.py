@@ -77,6 +77,9 @@ class RunReport:
     report_level: Level = Level.INFO
     #: findings below `report_level`, left out of `diagnostics`, by level
     hidden: Counter[Level] = field(default_factory=Counter)
+    #: decoded texts a report that shows articles needs and cannot read again: stdin's,
+    #: kept only when the run was asked for details (files are read again one at a time)
+    texts: dict[str, str] = field(default_factory=dict)
 
     def hide_below(self, level: Level) -> None:
         """Leave findings below `level` out of the report, counting them."""

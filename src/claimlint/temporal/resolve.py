@@ -159,7 +159,6 @@ def _resolve(
         weekday=weekday,
         weekday_matches=matches,
         needs_reference=needs_reference,
-        anchor_start=anchor.start if anchor is not None else None,
     )
 
 

@@ -9,24 +9,29 @@ from collections import Counter
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.console import Console
 
-from claimlint import __version__, fixes
-from claimlint import baseline as baseline_file
+from claimlint import __version__
 from claimlint.config import ConfigResolver
 from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
-from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import DiagnosticLog, RunReport, github, json_format, sarif, text
-from claimlint.ruleset import RuleSet
+from claimlint.report import DiagnosticLog, RunReport
 from claimlint.runner import run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
+
+if TYPE_CHECKING:
+    # what only some commands need is imported where it is used: one short article,
+    # as pre-commit checks it, should not pay for fixes, baselines, SARIF or rich
+    from rich.console import Console
+
+    from claimlint import baseline as baseline_file
+    from claimlint import fixes
+    from claimlint.ruleset import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -63,10 +68,29 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def _say(console: Console, line: str = "", style: str | None = None) -> None:
+class _Lines:
+    """Lines for a stream, through rich (which styles them on a terminal); rich is
+    loaded only when there is something to say."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from claimlint.report import text
+
+            self._console = text.make_console(self._stream)
+        return self._console
+
+
+def _say(lines: _Lines, line: str = "", style: str | None = None) -> None:
     """Print a line that may hold text from files, packs or articles: control
     characters never reach the terminal."""
-    console.print(text.safe_line(line), style=style)
+    from claimlint.report.text import safe_line
+
+    lines.console.print(safe_line(line), style=style)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -166,7 +190,7 @@ def check(
         scheduler=scheduler,
     )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
-    err = text.make_console(sys.stderr)
+    err = _Lines(sys.stderr)
     try:
         with FileProgress(enabled=not quiet) as progress:
             report, configured_fail_level = run(paths, options, progress)
@@ -184,11 +208,15 @@ def check(
     except SchedulerError as exc:
         raise _fail(str(exc)) from None
     if baseline is not None and update_baseline:
+        from claimlint import baseline as baseline_file
+
         written = baseline_file.save(baseline, list(report.diagnostics))
         if not quiet:
             _say(err, f"Recorded {_plural(written, 'finding')} in {baseline}.")
         report.diagnostics = DiagnosticLog()
     elif baseline is not None and recorded is not None:
+        from claimlint import baseline as baseline_file
+
         kept, hidden = baseline_file.new_findings(list(report.diagnostics), recorded, baseline)
         report.diagnostics = DiagnosticLog(kept)
         if hidden and not quiet:
@@ -202,6 +230,8 @@ def check(
 
 
 def _load_baseline(path: Path) -> Counter[baseline_file.Entry]:
+    from claimlint import baseline as baseline_file
+
     try:
         return baseline_file.load(path)
     except baseline_file.BaselineError as exc:
@@ -219,6 +249,8 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
 
 
 def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutcome]:
+    from claimlint import fixes
+
     paths = sorted({d.path for d in report.diagnostics if d.fix_safe and d.path != STDIN})
     lint = source_linter(options)
     outcomes = []
@@ -234,7 +266,9 @@ def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutco
     return outcomes
 
 
-def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool) -> int:
+def _show_diff(report: RunReport, options: RunOptions, err: _Lines, quiet: bool) -> int:
+    from claimlint import fixes
+
     outcomes = _fix_outcomes(report, options)
     # a diff is a patch when piped; on a terminal it is a report like any other
     shown = neutralise_lines if sys.stdout.isatty() else str
@@ -248,6 +282,8 @@ def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool
 
 def _apply_fixes(report: RunReport, options: RunOptions) -> tuple[Counter[str], list[str]]:
     """The fixes written, by rule (and "<files>"), and why each file not written was not."""
+    from claimlint import fixes
+
     outcomes = _fix_outcomes(report, options)
     try:
         result = fixes.write(outcomes)
@@ -285,23 +321,34 @@ def _emit(
     quiet: bool,
     statistics: bool,
 ) -> None:
-    err = text.make_console(sys.stderr)
+    err = _Lines(sys.stderr)
     if not quiet:
         for notice in report.notices:
             _say(err, f"warning: {notice}", style="yellow")
     for error in report.errors:
         _say(err, f"error: {error}", style="bold red")
+    if output_format is OutputFormat.json and not statistics:
+        from claimlint.report import json_format
+
+        json_format.write(report, sys.stdout)
+        return
+    if output_format is OutputFormat.sarif:
+        from claimlint.report import sarif
+
+        sys.stdout.write(sarif.render(report) + "\n")
+        return
+    if output_format is OutputFormat.github:
+        from claimlint.report import github
+
+        rendered = github.render(report)
+        sys.stdout.write(rendered + "\n" if rendered else "")
+        return
+    from claimlint.report import text
+
     if statistics and output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(text.statistics(report), indent=2) + "\n")
     elif statistics:
         text.render_statistics(report, text.make_console(sys.stdout))
-    elif output_format is OutputFormat.json:
-        json_format.write(report, sys.stdout)
-    elif output_format is OutputFormat.sarif:
-        sys.stdout.write(sarif.render(report) + "\n")
-    elif output_format is OutputFormat.github:
-        rendered = github.render(report)
-        sys.stdout.write(rendered + "\n" if rendered else "")
     else:
         text.render(
             report, text.make_console(sys.stdout), show_frames=not no_frames, summary=not quiet
@@ -332,6 +379,8 @@ def list_rules(
         return
     from rich.table import Table
 
+    from claimlint.report import text
+
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("id", "kind", "category", "level", "pack", "on"):
         table.add_column(column)
@@ -361,7 +410,7 @@ def explain(
         raise _fail(f"no rule named {rule_id!r}{hint}")
     from claimlint.explain import explain_lines
 
-    out = text.make_console(sys.stdout)
+    out = _Lines(sys.stdout)
     title, *rest = explain_lines(ruleset, rule)
     _say(out, title, style="bold")
     for line in rest:
@@ -391,6 +440,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Write a commented .claimlint.yaml and an example facts.yaml."""
+    from claimlint.init import InitError, write_starter_files
+
     try:
         written = write_starter_files(directory, force=force)
     except InitError as exc:
@@ -465,7 +516,7 @@ def facts_learn(
             found = learn(paths, options, progress)
     except YamlError as exc:
         raise _fail(str(exc)) from None
-    err = text.make_console(sys.stderr)
+    err = _Lines(sys.stderr)
     if not quiet:
         for notice in found.notices:
             _say(err, f"warning: {notice}", style="yellow")

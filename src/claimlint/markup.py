@@ -10,8 +10,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -29,6 +27,8 @@ def front_matter(text: str) -> tuple[int, dict[str, Any]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return 0, {}
+    import yaml  # only a document with front matter needs it
+
     try:
         data = yaml.safe_load(match.group(1) or "")
     except yaml.YAMLError:

@@ -106,7 +106,7 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
     layers: dict[str, list[OptionLayer]] = {}
     kind_context = KindContext(facts=facts, model=model_name)
     for path in [*builtin, *user]:
-        pack = load_pack(path, kind_context)
+        pack = load_pack(path, kind_context, cache=path in builtin)
         for check, layer in pack.check_options.items():
             layers.setdefault(check, []).append(layer)
         if path in builtin and not spec.builtin_rules:

@@ -19,7 +19,7 @@ from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.progress import FileProgress
 from claimlint.report import DiagnosticLog, RunReport
-from claimlint.runner import run, source_linter
+from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
@@ -50,6 +50,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -179,7 +180,7 @@ def check(
 
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
-    if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
+    if statistics and output_format not in (OutputFormat.text, OutputFormat.json):
         raise _fail("--statistics works with --format text or json")
     options = RunOptions(
         config_path=config,
@@ -188,6 +189,7 @@ def check(
         model=model,
         jobs=jobs if jobs is not None else default_jobs(),
         scheduler=scheduler,
+        details=output_format is OutputFormat.html,
     )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
     err = _Lines(sys.stderr)
@@ -222,7 +224,14 @@ def check(
         if hidden and not quiet:
             _say(err, f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
-    _emit(report, output_format, no_frames=no_frames, quiet=quiet, statistics=statistics)
+    _emit(
+        report,
+        output_format,
+        no_frames=no_frames,
+        quiet=quiet,
+        statistics=statistics,
+        options=options,
+    )
     if report.errors:
         raise typer.Exit(EXIT_USAGE)
     if any(d.level >= threshold for d in report.diagnostics):
@@ -245,6 +254,8 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
         report.diagnostics.insert(d for d in before.diagnostics if d.path == STDIN)
         if STDIN in before.files:
             report.files[STDIN] = before.files[STDIN]
+        if STDIN in before.texts:
+            report.texts[STDIN] = before.texts[STDIN]
     return report, fail_level
 
 
@@ -320,6 +331,7 @@ def _emit(
     no_frames: bool,
     quiet: bool,
     statistics: bool,
+    options: RunOptions,
 ) -> None:
     err = _Lines(sys.stderr)
     if not quiet:
@@ -336,6 +348,11 @@ def _emit(
         from claimlint.report import sarif
 
         sys.stdout.write(sarif.render(report) + "\n")
+        return
+    if output_format is OutputFormat.html:
+        from claimlint.report import html
+
+        html.write(report, sys.stdout, article_reader(options, report))
         return
     if output_format is OutputFormat.github:
         from claimlint.report import github

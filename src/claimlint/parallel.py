@@ -230,10 +230,17 @@ def _ordered(tasks: Iterator[Callable[[], Any] | Ready], window: int) -> Iterato
 
 
 def lint_sources(
-    ruleset: RuleSet, sources: list[Source], date_override: date | None, learn: bool = False
+    ruleset: RuleSet,
+    sources: list[Source],
+    date_override: date | None,
+    details: bool = False,
+    learn: bool = False,
 ) -> Any:
     """Dask worker side: lint decoded files with a rule set shipped from the client."""
-    return [lint_source(source, ruleset, date_override, learn=learn) for source in sources]
+    return [
+        lint_source(source, ruleset, date_override, details=details, learn=learn)
+        for source in sources
+    ]
 
 
 def _map_dask(
@@ -286,7 +293,13 @@ def _dask_tasks(
             shipped[key] = client.scatter(chunk_ruleset, broadcast=True, hash=False)
         remote, sources = shipped[key], list(chunk)
         return lambda: client.submit(
-            lint_sources, remote, sources, options.date_override, options.learn, pure=False
+            lint_sources,
+            remote,
+            sources,
+            options.date_override,
+            options.details,
+            options.learn,
+            pure=False,
         )
 
     selection = options.selection_override or selection_of(resolver.for_path("."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import hashlib
 import os
 import re
 import sys
@@ -203,6 +204,12 @@ def _looks_binary(text: str) -> bool:
     if not sample or not _CONTROL.search(sample):
         return False
     return len(_CONTROL.findall(sample)) / len(sample) > 0.1
+
+
+def text_digest(text: str) -> str:
+    """A digest of a decoded text: a report that reads a file again knows by it whether
+    the file still holds the text that was checked."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def display_path(path: str) -> str:

@@ -73,6 +73,9 @@ class RunReport:
     files: dict[str, dict[str, object]] = field(default_factory=dict)
     #: every rule enabled in the run, by id (SARIF lists them as the tool's rules)
     rules: dict[str, Rule] = field(default_factory=dict)
+    #: decoded texts a report that shows articles needs and cannot read again: stdin's,
+    #: kept only when the run was asked for details (files are read again one at a time)
+    texts: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> Counter[Level]:
         return self.diagnostics.counts()

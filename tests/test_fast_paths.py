@@ -3,10 +3,18 @@ ones give: a property test against the straightforward version of each."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimlint import markup
+from claimlint.diagnostics import Diagnostic, Location, RelatedLocation
+from claimlint.document import Document
+from claimlint.findings import Level
+from claimlint.kinds.existence import LINE_BODIES, WHITE_SPACE
 from claimlint.quotes.marks import (
     APOSTROPHES,
     _elided,
@@ -69,3 +77,54 @@ def test_marks_and_elisions_are_those_of_a_paragraph_scan(text: str, data: st.Da
     assert marks == find_marks(text, start, end, ELISIONS)
     assert [m.offset for m in marks] == offsets
     assert _elided(text, end, ELISIONS, offsets) == plain_elided(text, start, end)
+
+
+def test_white_space_is_what_regex_calls_white_space() -> None:
+    expected = {c for c in map(chr, range(0x110000)) if regex.match(r"\s", c, regex.V0)}
+    assert set(WHITE_SPACE) == expected
+
+
+_LEADING = regex.compile(r"[\s#>*_\[-]*")
+_TRAILING = regex.compile(r"(?r)[\s*_\]]*\Z")
+
+
+def plain_line_bodies(text: str) -> list[tuple[int, str]]:
+    bodies = []
+    offset = 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            lead = _LEADING.match(line).end()  # type: ignore[union-attr]
+            trail = _TRAILING.search(line).start()  # type: ignore[union-attr]
+            end = max(lead, trail)
+            if end > lead:
+                bodies.append((offset + lead, line[lead:end]))
+        offset += len(line) + 1
+    return bodies
+
+
+@given(st.text(alphabet="ab #>*_[]-\n\t\u00a0\u2003\x1c.", max_size=60))
+def test_line_bodies_are_those_the_patterns_give(text: str) -> None:
+    assert LINE_BODIES.compute(Document.from_text(text)) == plain_line_bodies(
+        Document.from_text(text).lint_text
+    )
+
+
+def test_diagnostics_pickle_with_every_field() -> None:
+    loc = Location(1, 2, 3, 4, 5, 6)
+    diagnostic = Diagnostic(
+        "a.txt",
+        "rule",
+        "category",
+        Level.ERROR,
+        "message",
+        loc,
+        "line",
+        "fix",
+        True,
+        (RelatedLocation(Location(7, 8, 9, 10, 11, 12), "note", "other line"),),
+        {"resolution": "2021-03-01"},
+    )
+    for value in (loc, diagnostic.related[0], diagnostic):
+        reduced = value.__reduce__()
+        assert len(reduced[1]) == len(dataclasses.fields(value))  # a new field is pickled too
+    assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic

@@ -135,7 +135,7 @@ def _check_chunk(options: RunOptions, paths: list[str]) -> list[FileResult]:
     if state is None:
         state = (
             ConfigResolver(options.config_path, isolated=options.isolated),
-            RuleSets(model=options.model),
+            RuleSets.of_run(options),
         )
         _WORKER_STATE[options] = state
     resolver, rulesets = state
@@ -309,7 +309,7 @@ def _dask_tasks(
             continue
         try:
             config = resolver.for_path(item)
-            ruleset = rulesets.for_config(config)
+            ruleset = rulesets.for_file(config, item)
             source = read_source(item, max_bytes=config.spec.max_file_size)
         except YamlError as exc:
             yield Ready([FileResult(path=item, errors=[str(exc)])])

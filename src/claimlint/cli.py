@@ -12,24 +12,30 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
 
-from claimlint import __version__, fixes, usage
-from claimlint import baseline as baseline_file
+from claimlint import __version__, usage
 from claimlint.config import ConfigResolver
 from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
-from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import DiagnosticLog, RunReport, github, html, json_format, sarif, text
-from claimlint.ruleset import RuleFilter, RuleSet
+from claimlint.report import DiagnosticLog, RunReport
+from claimlint.ruleset import RuleFilter
 from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
+
+if TYPE_CHECKING:
+    # what only some commands need is imported where it is used: one short article,
+    # as pre-commit checks it, should not pay for fixes, baselines, SARIF or rich
+    from rich.console import Console
+
+    from claimlint import baseline as baseline_file
+    from claimlint import fixes
+    from claimlint.ruleset import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -69,10 +75,30 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def _say(console: Console, line: str = "", style: str | None = None) -> None:
+class _Lines:
+    """Lines for a stream, through rich (which styles them on a terminal); rich is
+    loaded only when there is something to say."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from claimlint.report import text
+
+            self._console = text.make_console(self._stream)
+        return self._console
+
+
+def _say(lines: _Lines | Console, line: str = "", style: str | None = None) -> None:
     """Print a line that may hold text from files, packs or articles: control
     characters never reach the terminal."""
-    console.print(text.safe_line(line), style=style)
+    from claimlint.report.text import safe_line
+
+    console = lines.console if isinstance(lines, _Lines) else lines
+    console.print(safe_line(line), style=style)
 
 
 def _level_option(flag: str, help: str) -> Any:
@@ -262,7 +288,7 @@ def check(
             )
         )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
-    err = text.make_console(sys.stderr)
+    err = _Lines(sys.stderr)
     try:
         with FileProgress(enabled=not quiet) as progress:
             report, configured_fail_level = run(paths, options, progress)
@@ -280,6 +306,8 @@ def check(
     except SchedulerError as exc:
         raise _fail(str(exc)) from None
     if baseline is not None and update_baseline:
+        from claimlint import baseline as baseline_file
+
         try:
             written = baseline_file.save(baseline, list(report.diagnostics))
         except OSError as exc:
@@ -288,6 +316,8 @@ def check(
             _say(err, f"Recorded {_plural(written, 'finding')} in {baseline}.")
         report.diagnostics = DiagnosticLog()
     elif baseline is not None and recorded is not None:
+        from claimlint import baseline as baseline_file
+
         kept, hidden = baseline_file.new_findings(list(report.diagnostics), recorded, baseline)
         report.diagnostics = DiagnosticLog(kept)
         if hidden and not quiet:
@@ -361,6 +391,9 @@ def _fix_stdin(options: RunOptions, asked: StdinReport) -> int:
         done = fix_stdin(options)
     except (InputError, YamlError) as exc:
         raise _fail(str(exc)) from None
+    from claimlint import fixes
+    from claimlint.report import text
+
     err = text.make_console(sys.stderr)
     count = sum(done.outcome.applied.values())
     if asked.diff:
@@ -397,6 +430,8 @@ def _fix_stdin(options: RunOptions, asked: StdinReport) -> int:
 
 
 def _load_baseline(path: Path) -> Counter[baseline_file.Entry]:
+    from claimlint import baseline as baseline_file
+
     try:
         return baseline_file.load(path)
     except baseline_file.BaselineError as exc:
@@ -416,6 +451,8 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
 
 
 def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutcome]:
+    from claimlint import fixes
+
     paths = sorted({d.path for d in report.diagnostics if d.fix_safe and d.path != STDIN})
     lint = source_linter(options)
     outcomes = []
@@ -431,7 +468,9 @@ def _fix_outcomes(report: RunReport, options: RunOptions) -> list[fixes.FixOutco
     return outcomes
 
 
-def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool) -> int:
+def _show_diff(report: RunReport, options: RunOptions, err: _Lines, quiet: bool) -> int:
+    from claimlint import fixes
+
     outcomes = _fix_outcomes(report, options)
     # a diff is a patch when piped; on a terminal it is a report like any other
     shown = neutralise_lines if sys.stdout.isatty() else str
@@ -445,6 +484,8 @@ def _show_diff(report: RunReport, options: RunOptions, err: Console, quiet: bool
 
 def _apply_fixes(report: RunReport, options: RunOptions) -> tuple[Counter[str], list[str]]:
     """The fixes written, by rule (and "<files>"), and why each file not written was not."""
+    from claimlint import fixes
+
     outcomes = _fix_outcomes(report, options)
     try:
         result = fixes.write(outcomes)
@@ -484,25 +525,39 @@ def _emit(
     statistics: bool,
     options: RunOptions,
 ) -> None:
-    err = text.make_console(sys.stderr)
+    err = _Lines(sys.stderr)
     if not quiet:
         for notice in report.notices:
             _say(err, usage.warning_line(notice), style="yellow")
     for error in report.errors:
         _say(err, usage.error_line(error), style="bold red")
+    if output_format is OutputFormat.json and not statistics:
+        from claimlint.report import json_format
+
+        json_format.write(report, out)
+        return
+    if output_format is OutputFormat.sarif:
+        from claimlint.report import sarif
+
+        out.write(sarif.render(report) + "\n")
+        return
+    if output_format is OutputFormat.html:
+        from claimlint.report import html
+
+        html.write(report, out, article_reader(options, report))
+        return
+    if output_format is OutputFormat.github:
+        from claimlint.report import github
+
+        rendered = github.render(report)
+        out.write(rendered + "\n" if rendered else "")
+        return
+    from claimlint.report import text
+
     if statistics and output_format is OutputFormat.json:
         out.write(json.dumps(text.statistics(report), indent=2) + "\n")
     elif statistics:
         text.render_statistics(report, text.make_console(out))
-    elif output_format is OutputFormat.json:
-        json_format.write(report, out)
-    elif output_format is OutputFormat.sarif:
-        out.write(sarif.render(report) + "\n")
-    elif output_format is OutputFormat.html:
-        html.write(report, out, article_reader(options, report))
-    elif output_format is OutputFormat.github:
-        rendered = github.render(report)
-        out.write(rendered + "\n" if rendered else "")
     else:
         text.render(
             report,
@@ -546,6 +601,8 @@ def list_rules(
         return
     from rich.table import Table
 
+    from claimlint.report import text
+
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("id", "kind", "category", "level", "pack", "on"):
         table.add_column(column)
@@ -577,7 +634,7 @@ def explain(
         raise _fail(f"no rule named {rule_id!r}{hint}")
     from claimlint.explain import explain_lines
 
-    out = text.make_console(sys.stdout)
+    out = _Lines(sys.stdout)
     title, *rest = explain_lines(ruleset, rule)
     _say(out, title, style="bold")
     for line in rest:
@@ -612,6 +669,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Write a commented .claimlint.yaml and an example facts.yaml."""
+    from claimlint.init import InitError, write_starter_files
+
     try:
         written = write_starter_files(directory, force=force)
     except InitError as exc:
@@ -716,7 +775,7 @@ def facts_learn(
             found = learn(paths, options, progress)
     except YamlError as exc:
         raise _fail(str(exc)) from None
-    err = text.make_console(sys.stderr)
+    err = _Lines(sys.stderr)
     if not quiet:
         for notice in found.notices:
             _say(err, usage.warning_line(notice), style="yellow")

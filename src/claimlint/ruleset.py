@@ -137,8 +137,10 @@ def build_ruleset(
     where: dict[str, str] = {}
     layers: dict[str, list[OptionLayer]] = {}
     kind_context = KindContext(facts=facts, model=model_name)
+    trusted = KindContext(facts=facts, model=model_name, trusted=True)
     for path in [*builtin, *user]:
-        pack = load_pack(path, kind_context)
+        ours = path in builtin
+        pack = load_pack(path, trusted if ours else kind_context, cache=ours)
         for check, layer in pack.check_options.items():
             layers.setdefault(check, []).append(layer)
         if path in builtin and not spec.builtin_rules:

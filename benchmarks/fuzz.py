@@ -49,7 +49,7 @@ def run_batch(seed: int, count: int, out: str) -> tuple[int, int, list[str]]:
     from claimlint.config import DEFAULT
     from claimlint.ruleset import build_ruleset
 
-    rules = build_ruleset(DEFAULT).rules
+    rules = build_ruleset(DEFAULT)
     rng = random.Random(seed)
     findings_total = 0
     failures: list[str] = []

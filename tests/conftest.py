@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from claimlint.config import DEFAULT
+from claimlint.config import DEFAULT, Config, ConfigSpec
 from claimlint.document import Document
-from claimlint.engine import lint_document
+from claimlint.engine import Severity, lint_document
 from claimlint.findings import Finding
 from claimlint.ruleset import RuleSet, build_ruleset
 
@@ -18,6 +18,15 @@ REPO = Path(__file__).resolve().parents[1]
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
 Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pack_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The rule-pack cache (claimlint.pack_cache) of a test run is a folder of its own,
+    for the run and the commands it starts, never the user's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -34,11 +43,18 @@ def run_rules(
     reference_date: date | None = None,
 ) -> list[Finding]:
     """Findings of the ruleset (or of the rules named in `only`) on `text`."""
-    rules = [r for r in ruleset.all_rules if (r.id in only if only else r.enabled)]
     doc = Document.from_text(text, path=path, date_override=reference_date)
-    findings, problems = lint_document(doc, rules)
-    assert not [p for p in problems if p.startswith("error:")], problems
+    findings, problems = lint_document(doc, ruleset.only(only) if only else ruleset)
+    assert not [p for p in problems if p.severity is Severity.ERROR], problems
     return findings
+
+
+def pack_ruleset(pack: Path, *, builtin: bool = False) -> RuleSet:
+    """The rule set of one pack file (with or without the built-in rules)."""
+    config = Config(
+        ConfigSpec(rules=[str(pack)], builtin_rules=builtin), pack.parent / ".claimlint.yaml"
+    )
+    return build_ruleset(config)
 
 
 @pytest.fixture

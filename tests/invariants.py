@@ -4,12 +4,10 @@ original offsets stay inside the file as read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from claimlint.diagnostics import diagnose
 from claimlint.document import Document
-from claimlint.engine import lint_document
-from claimlint.rule import Rule
+from claimlint.engine import Severity, lint_document
+from claimlint.ruleset import RuleSet
 from claimlint.sources import Source
 
 Outcome = list[tuple[str, int, int, str]]
@@ -45,6 +43,22 @@ COPY_PIECES = [
     " / Reuters",
     " – archive – AFP",
     "(Photo: AP)",
+    "Read more »",
+    " […]",
+    "(AP Photo/Jane Doe)",
+    "REUTERS/Jane Doe",
+    "KHALED DESOUKI AFP",
+    "15 PHOTOS",
+    "Views: 12",
+    "Kurdistan Now2 hours ago",
+    "Posted by Admin",
+    "FILE - This photo shows",
+    "A man waves to supporters",
+    "ALSO READ",
+    "Home » World",
+    "{{author}}",
+    "By of",
+    " | Iraq News",
     "Jane Saki",
     "Sacchi",
     "Psaki",
@@ -102,11 +116,11 @@ COPY_PIECES = [
 ]
 
 
-def check_invariants(text: str, path: str, rules: Sequence[Rule]) -> Outcome:
+def check_invariants(text: str, path: str, ruleset: RuleSet) -> Outcome:
     """Lint `text` as file `path`; assert the invariants; return the findings in brief."""
     doc = Document.from_source(Source(path, text))
-    findings, problems = lint_document(doc, rules)
-    errors = [p for p in problems if p.startswith("error:")]
+    findings, problems = lint_document(doc, ruleset)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
     assert not errors, errors
     outcome = []
     for finding in findings:

@@ -13,12 +13,23 @@ from typing import Any
 import pytest
 import yaml
 
-from claimlint.engine import RunOptions, run
+from claimlint.diagnostics import Diagnostic
+from claimlint.engine import RunOptions
 from claimlint.findings import Level
+from claimlint.runner import run
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 #: categories whose rules exist; items of other categories are not yet checked
-IMPLEMENTED = {"punctuation", "boilerplate", "captions", "dates", "names", "timeline", "quotes"}
+IMPLEMENTED = {
+    "punctuation",
+    "boilerplate",
+    "captions",
+    "debris",
+    "dates",
+    "names",
+    "timeline",
+    "quotes",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,11 @@ def cases() -> list[Case]:
         article = next(p for p in path.parent.glob(stem + ".*") if p.suffix in (".txt", ".md"))
         found.append(Case(article, yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
     return found
+
+
+def declared_level(d: Diagnostic) -> Level:
+    declared = d.data.get("level_declared")
+    return Level.parse(declared) if d.data.get("absorbed_by") and declared else d.level
 
 
 def spans_of(text: str, needle: str, line: int | None) -> list[tuple[int, int]]:
@@ -96,7 +112,9 @@ def test_article(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
             if d.category == item["category"] and any(overlaps(span, o) for o in occurrences)
         ]
         claimed.update(hits)
-        if not any(found[i][0].level >= level for i in hits):
+        # a warning made a note beside a stronger finding on the same span (dedupe) still
+        # counts at the level its rule declares: the editor sees both on that span
+        if not any(declared_level(found[i][0]) >= level for i in hits):
             misses.append(f"{item['category']} line {item.get('line')}: {item['text']!r}")
     assert not misses, f"missed: {misses}"
     forbidden = [

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from claimlint import atomic, fixes
 from claimlint.diagnostics import Diagnostic, Location
-from claimlint.engine import RunOptions, source_linter
+from claimlint.engine import RunOptions
 from claimlint.findings import Level
+from claimlint.runner import source_linter
 from claimlint.sources import Source
 from tests.cli_helpers import claimlint
 

@@ -9,9 +9,8 @@ import pytest
 
 from claimlint.document import Document
 from claimlint.engine import lint_document
-from claimlint.kinds.base import KindContext
-from claimlint.rules_loader import load_pack
 from tests.cli_helpers import claimlint
+from tests.conftest import pack_ruleset
 
 PACK = """\
 rules:
@@ -63,9 +62,17 @@ def test_diff_reports_a_refused_fix_too() -> None:
     assert "would make it longer" in result.stderr
 
 
+def test_a_refused_fix_on_standard_input_leaves_the_text_as_it_was() -> None:
+    _setup("double-z", "z+", r"\g<0>\g<0>")
+    result = claimlint(["check", "--fix", "-"], input="z" * 5_000 + "\n")
+    assert result.exit_code == 2
+    assert "standard input: the safe fixes (double-z) would make it longer" in result.stderr
+    assert result.stdout == "z" * 5_000 + "\n"
+
+
 def test_a_replacement_that_repeats_a_long_match_is_not_offered(tmp_path: Path) -> None:
     _setup("many", "y+", r"\g<0>" * 50)
-    (rule,) = load_pack(tmp_path / "pack.yaml", KindContext())
-    findings, _ = lint_document(Document.from_text("y" * 10_000 + " y"), [rule])
+    ruleset = pack_ruleset(tmp_path / "pack.yaml")
+    findings, _ = lint_document(Document.from_text("y" * 10_000 + " y"), ruleset)
     assert findings[0].fix is None  # 50 copies of 10,000 characters: no fix
     assert findings[1].fix is not None and findings[1].fix.replacement == "y" * 50

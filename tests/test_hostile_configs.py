@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.kinds.base import KindContext
 from claimlint.rules_loader import load_pack
 from claimlint.yamlfile import YamlError
 from tests.cli_helpers import claimlint
@@ -61,7 +60,7 @@ def test_keys_of_a_real_pack_are_quoted_short_and_escaped(tmp_path: Path) -> Non
         f'    message: m\n    pattern: a\n    "{long_key}": 1\n'
     )
     with pytest.raises(YamlError) as info:
-        load_pack(pack, KindContext())
+        load_pack(pack)
     message = str(info.value)
     assert "unknown key" in message
     assert "x" * 41 not in message

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.engine import RunOptions, run
+from claimlint.engine import RunOptions
 from claimlint.report import RunReport, json_format
+from claimlint.runner import run
 
 MESSY = "Café owners said the era .. ended.\n\nOutside Baghdad airport .\n\nSource link\n"
 

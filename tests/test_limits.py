@@ -9,9 +9,9 @@ import pytest
 
 from claimlint import engine, patterns
 from claimlint.document import Document
-from claimlint.engine import lint_document
-from claimlint.kinds.base import KindContext
-from claimlint.rules_loader import load_pack
+from claimlint.engine import Problem, Severity, lint_document
+from claimlint.ruleset import RuleSet
+from tests.conftest import pack_ruleset
 
 PACK = """\
 rules:
@@ -24,11 +24,10 @@ rules:
 """
 
 
-def rule_from(tmp_path: Path, rule_id: str, pattern: str) -> object:
+def rule_from(tmp_path: Path, rule_id: str, pattern: str) -> RuleSet:
     path = tmp_path / "pack.yaml"
     path.write_text(PACK.format(id=rule_id, pattern=pattern))
-    (rule,) = load_pack(path, KindContext())
-    return rule
+    return pack_ruleset(path)
 
 
 def test_catastrophic_pattern_is_stopped_with_a_message(
@@ -38,11 +37,12 @@ def test_catastrophic_pattern_is_stopped_with_a_message(
     slow = rule_from(tmp_path, "slow-rule", "(a|aa)+$")
     doc = Document.from_text("a" * 5000 + "b")
     started = time.monotonic()
-    findings, problems = lint_document(doc, [slow])  # type: ignore[list-item]
+    findings, problems = lint_document(doc, slow)
     assert time.monotonic() - started < 5
     assert findings == []
     assert len(problems) == 1
-    assert problems[0].startswith("error: rule slow-rule: pattern '(a|aa)+$' took over 0.2s")
+    assert problems[0].severity is Severity.ERROR
+    assert problems[0].message.startswith("rule slow-rule: pattern '(a|aa)+$' took over 0.2s")
 
 
 def test_findings_are_capped_per_rule_with_a_note(
@@ -50,9 +50,11 @@ def test_findings_are_capped_per_rule_with_a_note(
 ) -> None:
     monkeypatch.setattr(engine, "MAX_FINDINGS_PER_RULE", 10)
     noisy = rule_from(tmp_path, "every-x", "x")
-    findings, problems = lint_document(Document.from_text("x " * 25), [noisy])  # type: ignore[list-item]
+    findings, problems = lint_document(Document.from_text("x " * 25), noisy)
     assert len(findings) == 10
-    assert problems == ["note: rule every-x stopped reporting after 10 findings (15 more)"]
+    assert problems == [
+        Problem(Severity.NOTE, "rule every-x stopped reporting after 10 findings (15 more)")
+    ]
 
 
 def test_a_line_rule_shares_one_time_limit_over_all_its_lines(
@@ -62,13 +64,13 @@ def test_a_line_rule_shares_one_time_limit_over_all_its_lines(
     monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.5)
     path = tmp_path / "pack.yaml"
     path.write_text(PACK.format(id="slow-lines", pattern="(a|aa)+c") + "    scope: line\n")
-    (slow,) = load_pack(path, KindContext())
+    slow = pack_ruleset(path)
     doc = Document.from_text(("a" * 25 + "b\n\n") * 60)
     started = time.process_time()
-    findings, problems = lint_document(doc, [slow])  # type: ignore[list-item]
+    findings, problems = lint_document(doc, slow)
     assert time.process_time() - started < 2.5
     assert findings == []
-    assert len(problems) == 1 and "took over 0.5s" in problems[0]
+    assert len(problems) == 1 and "took over 0.5s" in problems[0].message
 
 
 def test_the_time_a_rule_spends_between_matches_is_not_the_pattern_s(

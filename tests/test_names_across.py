@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 
 from claimlint.cli import app
 from claimlint.config import DEFAULT
-from claimlint.document import Document
+from claimlint.engine import lint_source, reduce_summaries, summaries_of
 from claimlint.ruleset import build_ruleset
+from claimlint.sources import Source
 
 RULESET = build_ruleset(DEFAULT)
 ARTICLES = {
@@ -60,13 +61,11 @@ def test_one_spelling_everywhere_is_silent(tmp_path: Path) -> None:
 
 
 def test_summaries_pickle_and_reduce_names_the_majority() -> None:
-    rule = RULESET.get("name-variant-across-files")
-    assert rule is not None
-    summaries = []
+    results = []
     for name, text in ARTICLES.items():
-        summary = rule.kind.summarize(Document.from_text(text, path=name), rule)
-        summaries.append(pickle.loads(pickle.dumps(summary)))
-    diagnostics = list(rule.kind.reduce([s for s in summaries if s is not None], rule))
+        result = lint_source(Source(name, text), RULESET)
+        results.append(pickle.loads(pickle.dumps(result)))
+    diagnostics = list(reduce_summaries(summaries_of(results), RULESET))
     assert [(d.path, d.data["majority"]) for d in diagnostics] == [("c.txt", "al-Kadhimi")]
     assert diagnostics[0].fix == "Al-Kadhimi"
     assert diagnostics[0].location.line == 1

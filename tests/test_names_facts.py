@@ -21,7 +21,7 @@ def seed_rules() -> RuleSet:
 
 
 def names(ruleset: RuleSet, text: str) -> list[Finding]:
-    return run_rules(ruleset, text, only=["name-variant"])
+    return run_rules(ruleset, text, only=["name-variant", "name-unlisted-spelling"])
 
 
 def line_of(text: str, offset: int) -> int:
@@ -99,14 +99,9 @@ def test_facts_spelling_is_the_reference_for_in_article_groups(seed_rules: RuleS
 
 def test_use_facts_can_be_switched_off(tmp_path: Path) -> None:
     (tmp_path / "facts.yaml").write_text((REPO / "seeds" / "facts.yaml").read_text())
-    (tmp_path / "rules.yaml").write_text(
-        "rules:\n"
-        "  - id: my-names\n    kind: names\n    category: names\n    level: error\n"
-        "    message: \"'{found}' and '{other}'\"\n    use_facts: false\n"
-    )
     (tmp_path / ".claimlint.yaml").write_text(
-        "facts: [facts.yaml]\nrules: [rules.yaml]\nbuiltin_rules: false\n"
+        "facts: [facts.yaml]\nchecks:\n  names: {use_facts: false}\n"
     )
     ruleset = build_ruleset(load_config(tmp_path / ".claimlint.yaml"))
     text = "The White House press secretary, Jane Saki, said on Monday that talks would resume."
-    assert run_rules(ruleset, text, only=["my-names"]) == []
+    assert run_rules(ruleset, text, only=["name-variant", "name-unlisted-spelling"]) == []

@@ -17,6 +17,7 @@ from claimlint.rule import check_template, render
 from claimlint.rules_loader import load_pack
 from claimlint.ruleset import build_ruleset
 from claimlint.yamlfile import YamlError
+from tests.conftest import pack_ruleset
 
 RULE = """\
   - id: {id}
@@ -63,8 +64,8 @@ def test_modest_formats_still_work() -> None:
 
 
 def test_a_long_match_is_quoted_short_in_the_message(tmp_path: Path) -> None:
-    (loaded,) = load_pack(pack(tmp_path, rule(option="pattern: 'x+'")), KindContext())
-    findings, _ = lint_document(Document.from_text("x" * 100_000), [loaded])
+    ruleset = pack_ruleset(pack(tmp_path, rule(option="pattern: 'x+'")))
+    findings, _ = lint_document(Document.from_text("x" * 100_000), ruleset)
     assert len(findings[0].message) < 300
 
 
@@ -99,7 +100,7 @@ def test_a_timeout_error_quotes_a_short_excerpt_of_the_pattern(
 ) -> None:
     monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.05)
     slow = "(a|aa)+$" + "|zzz" * 2000
-    (loaded,) = load_pack(pack(tmp_path, rule(option=f"pattern: '{slow}'")), KindContext())
-    _, problems = lint_document(Document.from_text("a" * 5000 + "b"), [loaded])
-    assert len(problems) == 1 and "took over" in problems[0]
-    assert len(problems[0]) < 200
+    ruleset = pack_ruleset(pack(tmp_path, rule(option=f"pattern: '{slow}'")))
+    _, problems = lint_document(Document.from_text("a" * 5000 + "b"), ruleset)
+    assert len(problems) == 1 and "took over" in problems[0].message
+    assert len(problems[0].message) < 200

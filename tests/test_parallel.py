@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from claimlint import parallel
 from claimlint.cli import app
-from claimlint.engine import RunOptions, run
+from claimlint.engine import RunOptions
+from claimlint.runner import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import corpus
@@ -71,7 +72,7 @@ def test_pool_keeps_input_order_with_stdin_and_missing_paths_in_between(
     pooled, _ = run(paths, RunOptions(isolated=True, jobs=2))
     assert list(pooled.files) == list(serial.files) == [p for p in paths if "missing" not in p]
     assert pooled.errors == serial.errors
-    assert pooled.diagnostics == serial.diagnostics
+    assert list(pooled.diagnostics) == list(serial.diagnostics)
 
 
 def test_a_small_run_stays_in_process(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:

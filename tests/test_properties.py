@@ -9,7 +9,7 @@ from claimlint.config import DEFAULT
 from claimlint.ruleset import build_ruleset
 from tests.invariants import COPY_PIECES, Outcome, check_invariants
 
-RULES = build_ruleset(DEFAULT).rules
+RULES = build_ruleset(DEFAULT)
 
 # Text that looks like copy often enough to trigger rules, mixed with anything at all:
 # every plane, combining marks, right-to-left text, controls and mixed line endings.

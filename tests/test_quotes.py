@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from claimlint.config import load_config
 from claimlint.findings import Finding, Level
-from claimlint.kinds.base import KindContext
 from claimlint.rules_loader import load_pack
+from claimlint.ruleset import build_ruleset
 from claimlint.yamlfile import YamlError
 from tests.conftest import ARTICLES, Lint
 
@@ -189,6 +190,45 @@ def test_straight_apostrophes_in_curly_copy_are_not_a_mix(lint: Lint) -> None:
     assert lint(text, "quote-mixed-styles") == []
 
 
+def test_a_headline_keeps_its_own_quote_style(lint: Lint) -> None:
+    body = "“There will be no more delays,” the governor told reporters on Monday."
+    assert lint(f"Governor says 'no more delays' on water plant\n\n{body}", "quotes") == []
+    assert lint(f"Kremlin: talks with Baku 'constructive'\n\n{body}", "quotes") == []
+    # a first paragraph that ends as a sentence is body, not a headline
+    mixed = f"The governor said 'no more delays' on the plant.\n\n{body}"
+    assert [f.rule for f in lint(mixed, "quote-mixed-styles")] == ["quote-mixed-styles"]
+
+
+def test_the_body_still_mixes_under_a_headline(lint: Lint) -> None:
+    text = (
+        "Governor says 'no more delays'\n\n"
+        "“We will finish,” he said.\n\n"
+        'The "water board" disagreed.'
+    )
+    (finding,) = lint(text, "quote-mixed-styles")
+    assert text[finding.start] == '"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home » World » Middle East",
+        "Samson » October 25th, 2022",
+        "»  Kurdish stand at the international fair",
+        "The port handled a record cargo, the company said. Read more »",
+    ],
+)
+def test_a_spaced_guillemet_is_a_separator(lint: Lint, text: str) -> None:
+    body = "\n\n“We will finish,” he said on Monday after the talks in the capital."
+    assert lint(text + body, "quotes") == []
+
+
+def test_spaced_french_guillemets_still_pair(lint: Lint) -> None:
+    text = "Le ministre a dit « nous partirons » puis il est sorti de la salle."
+    assert lint(text, "quote-unopened", "quote-unclosed") == []
+    assert lint("Le ministre a dit « nous partirons puis il est sorti.", "quote-unclosed")
+
+
 # -- what must stay silent --------------------------------------------------
 
 
@@ -268,58 +308,46 @@ def test_unknown_check_names_the_field(tmp_path: Path) -> None:
     pack.write_text(
         "rules:\n"
         "  - id: q\n"
-        "    kind: quotes\n"
+        "    check: quotation\n"
         "    category: quotes\n"
         "    level: error\n"
-        "    message: m\n"
-        "    check: unbalanced\n",
+        "    message: m\n",
         encoding="utf-8",
     )
     with pytest.raises(YamlError) as error:
-        load_pack(pack, KindContext())
-    assert "check" in str(error.value)
-    assert "pack.yaml:" in str(error.value)
+        load_pack(pack)
+    assert "pack.yaml:3: rules[0].check: unknown check 'quotation'" in str(error.value)
+
+
+def test_a_check_reports_only_its_own_rule_ids(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "rules:\n  - id: q\n    check: quotes\n    category: quotes\n"
+        "    level: error\n    message: m\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(YamlError, match=r"pack.yaml:2: rules\[0\].id: the quotes check reports"):
+        load_pack(pack)
 
 
 def test_bad_word_counts_are_refused(tmp_path: Path) -> None:
-    pack = tmp_path / "pack.yaml"
-    pack.write_text(
-        "rules:\n"
-        "  - id: q\n"
-        "    kind: quotes\n"
-        "    category: quotes\n"
-        "    level: error\n"
-        "    message: m\n"
-        "    check: broken-boundary\n"
-        "    min_words: 3\n"
-        "    max_words: 2\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(YamlError, match=r"pack.yaml:9: rules\[0\].max_words"):
-        load_pack(pack, KindContext())
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("checks:\n  quotes:\n    min_words: 3\n    max_words: 2\n")
+    with pytest.raises(YamlError, match=r"claimlint.yaml:4: checks.quotes.max_words: must be"):
+        build_ruleset(load_config(config))
 
 
 def test_user_elisions_extend_the_apostrophe_words(tmp_path: Path) -> None:
     from claimlint.document import Document
     from claimlint.engine import lint_document
 
-    pack = tmp_path / "pack.yaml"
-    pack.write_text(
-        "rules:\n"
-        "  - id: q\n"
-        "    kind: quotes\n"
-        "    category: quotes\n"
-        "    level: error\n"
-        "    message: m\n"
-        "    check: unclosed\n"
-        "    elisions: [Ayn]\n",
-        encoding="utf-8",
-    )
-    rules = load_pack(pack, KindContext())
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("checks:\n  quotes:\n    extend_elisions: [Ayn]\n", encoding="utf-8")
+    ruleset = build_ruleset(load_config(config)).only(["quote-unclosed"])
     doc = Document.from_text("Troops left the ’Ayn al-Asad base.")
-    assert lint_document(doc, rules)[0] == []
+    assert lint_document(doc, ruleset)[0] == []
     doc = Document.from_text("Troops left the ’Ayn al-Asad base.\n\nThey said ‘we go.")
-    assert [f.start for f in lint_document(doc, rules)[0]] == [doc.text.index("‘we")]
+    assert [f.start for f in lint_document(doc, ruleset)[0]] == [doc.text.index("‘we")]
 
 
 def test_blockquote_lines_form_paragraphs_as_markdown_reads_them() -> None:

@@ -6,30 +6,37 @@ run that must be reported; its `pass` examples make one run that must not be.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from claimlint.config import DEFAULT
-from claimlint.document import Document
-from claimlint.rules_loader import with_example_facts
-from claimlint.ruleset import build_ruleset
+from claimlint.engine import reduce_summaries, summaries_of
+from claimlint.ruleset import RuleSet, build_ruleset
 from tests.conftest import run_rules
 
 RULESET = build_ruleset(DEFAULT)
+#: rules judged over a run of files, not one text: each example is a run
+CROSS_FILE = {"name-variant-across-files"}
 CASES = [
     (rule.id, expect, text)
     for rule in RULESET.all_rules
-    if not rule.kind.cross_document
+    if rule.id not in CROSS_FILE
     for expect, texts in (("flag", rule.examples.flag), ("pass", rule.examples.ok))
     for text in texts
 ]
 RUN_CASES = [
     (rule.id, expect, texts)
     for rule in RULESET.all_rules
-    if rule.kind.cross_document
+    if rule.id in CROSS_FILE
     for expect, texts in (("flag", rule.examples.flag), ("pass", rule.examples.ok))
 ]
+
+
+def ruleset_for(rule_id: str) -> RuleSet:
+    """The built-in rule set with only `rule_id` on, built on its examples' facts."""
+    rule = RULESET.get(rule_id)
+    assert rule is not None
+    ruleset = RULESET.with_facts(rule.examples.facts) if rule.examples.facts else RULESET
+    return ruleset.only([rule_id])
 
 
 def test_every_rule_has_examples() -> None:
@@ -41,10 +48,7 @@ def test_every_rule_has_examples() -> None:
     ("rule_id", "expect", "text"), CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
 )
 def test_rule_example(rule_id: str, expect: str, text: str) -> None:
-    rule = RULESET.get(rule_id)
-    assert rule is not None
-    ruleset = dataclasses.replace(RULESET, all_rules=(with_example_facts(rule),))
-    findings = [f for f in run_rules(ruleset, text, only=[rule_id]) if f.rule == rule_id]
+    findings = [f for f in run_rules(ruleset_for(rule_id), text) if f.rule == rule_id]
     if expect == "flag":
         assert findings, f"{rule_id} should flag: {text!r}"
     else:
@@ -55,13 +59,14 @@ def test_rule_example(rule_id: str, expect: str, text: str) -> None:
     ("rule_id", "expect", "texts"), RUN_CASES, ids=[f"{c[0]}-{c[1]}" for c in RUN_CASES]
 )
 def test_cross_file_rule_example(rule_id: str, expect: str, texts: tuple[str, ...]) -> None:
-    rule = RULESET.get(rule_id)
-    assert rule is not None
-    summaries = [
-        rule.kind.summarize(Document.from_text(text, path=f"example-{i}.txt"), rule)
-        for i, text in enumerate(texts)
+    from claimlint.engine import lint_source
+    from claimlint.sources import Source
+
+    ruleset = ruleset_for(rule_id)
+    results = [
+        lint_source(Source(f"example-{i}.txt", text), ruleset) for i, text in enumerate(texts)
     ]
-    found = list(rule.kind.reduce([s for s in summaries if s is not None], rule))
+    found = list(reduce_summaries(summaries_of(results), ruleset))
     if expect == "flag":
         assert found, f"{rule_id} should flag the run {texts!r}"
     else:

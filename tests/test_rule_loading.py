@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.kinds.base import KindContext
 from claimlint.rules_loader import builtin_pack_paths, load_pack
 from claimlint.yamlfile import YamlError
 
@@ -23,7 +22,7 @@ rules:
 def load(tmp_path: Path, text: str) -> list[object]:
     pack = tmp_path / "pack.yaml"
     pack.write_text(text)
-    return load_pack(pack, KindContext())  # type: ignore[return-value]
+    return load_pack(pack).rules  # type: ignore[return-value]
 
 
 def error_of(tmp_path: Path, text: str) -> str:
@@ -41,7 +40,7 @@ def test_a_good_pack_loads(tmp_path: Path) -> None:
 def test_builtin_packs_load() -> None:
     assert builtin_pack_paths()
     for path in builtin_pack_paths():
-        assert load_pack(path, KindContext())
+        assert load_pack(path).rules
 
 
 @pytest.mark.parametrize(
@@ -107,3 +106,22 @@ def test_message_template_with_unknown_placeholder_renders_verbatim(tmp_path: Pa
     doc = Document.from_text("a foo here")
     (finding,) = list(rule.kind.check(doc, rule))  # type: ignore[attr-defined]
     assert finding.message == "found foo {nothing}"
+
+
+def test_builtin_patterns_are_compiled_on_first_use_and_run_without_a_limit(
+    tmp_path: Path,
+) -> None:
+    from claimlint.config import DEFAULT
+    from claimlint.patterns import LIMIT
+    from claimlint.ruleset import build_ruleset
+    from tests.conftest import pack_ruleset
+
+    builtin = build_ruleset(DEFAULT).get("space-before-punctuation")
+    assert builtin is not None and builtin.kind is not None
+    assert "pattern" not in vars(builtin.kind)  # not compiled yet
+    assert builtin.kind.timeout is None  # type: ignore[attr-defined]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(GOOD_RULE)
+    (user,) = pack_ruleset(pack).all_rules
+    assert user.kind is not None and "pattern" in vars(user.kind)  # checked at load
+    assert user.kind.timeout is LIMIT  # type: ignore[attr-defined]  (MATCH_TIMEOUT)

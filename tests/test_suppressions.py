@@ -117,7 +117,7 @@ def test_directive_words_inside_a_sentence_do_nothing(lint: Lint) -> None:
 def _with_unused_rule(text: str, path: str = "a.md") -> list[str]:
     ruleset = build_ruleset(Config(ConfigSpec(enable=["unused-suppression"])))
     doc = Document.from_text(text, path=path)
-    findings, _ = lint_document(doc, ruleset.rules, ruleset.known_names)
+    findings, _ = lint_document(doc, ruleset)
     return [f"{f.rule}: {f.message}" for f in findings]
 
 

@@ -6,9 +6,19 @@ from datetime import date
 
 import pytest
 
+from claimlint.config import DEFAULT
 from claimlint.document import Document
-from claimlint.temporal import reference_of
+from claimlint.ruleset import build_ruleset
+from claimlint.temporal import Reference, timeline
 from claimlint.temporal.reference import parse_date_value
+
+#: the dates check's settings as the built-in pack gives them
+SETTINGS = build_ruleset(DEFAULT).context.options_of("dates").temporal()
+
+
+def reference_of(doc: Document) -> Reference | None:
+    return timeline(doc, SETTINGS).reference
+
 
 BODY = "The talks began last June.\n"
 
@@ -71,7 +81,7 @@ class TestFrontMatter:
         found = reference_of(doc)
         assert found is not None and found.start is not None and found.end is not None
         assert doc.text[found.start : found.end] == "pubDate: 2021-03-23"
-        assert doc.cache["meta"] == {
+        assert timeline(doc, SETTINGS).metadata() == {
             "reference_date": "2021-03-23",
             "reference_source": "front-matter",
             "reference_detail": "front matter 'pubDate', line 3",
@@ -107,4 +117,5 @@ class TestDateline:
         found = reference_of(doc)
         assert found is not None and found.start is not None
         assert doc.text[found.start : found.end] == "Tuesday, March 23, 2021"
-        assert doc.cache["meta"]["reference_detail"] == "dateline 'Tuesday, March 23, 2021', line 3"
+        detail = timeline(doc, SETTINGS).metadata()["reference_detail"]
+        assert detail == "dateline 'Tuesday, March 23, 2021', line 3"

@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from claimlint.engine import RunOptions, run
+from claimlint.engine import RunOptions
 from claimlint.report import text
+from claimlint.runner import run
 from claimlint.safe_text import neutralise
 from tests.cli_helpers import claimlint
 

@@ -35,9 +35,9 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory) -> RuleSet:
 def timeline(
     ruleset: RuleSet, text: str, reference: date | None = date(2021, 6, 10)
 ) -> list[Finding]:
-    rules = [r for r in ruleset.rules if r.category == "timeline"]
+    timeline_ids = [r.id for r in ruleset.rules if r.category == "timeline"]
     doc = Document.from_text(text, date_override=reference)
-    findings, problems = lint_document(doc, rules)
+    findings, problems = lint_document(doc, ruleset.only(timeline_ids))
     assert not problems
     return findings
 

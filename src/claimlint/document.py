@@ -4,6 +4,11 @@ The text is the decoded file with line endings normalised to "\\n"; `lint_text` 
 the same text with non-prose regions (front matter, code, URLs) blanked out, so
 offsets are shared. Offsets into the original decoded file (with its "\\r\\n") are
 recovered by `original_offset`.
+
+Inline suppression directives are read when the document is built (their lines are
+masked in `lint_text`). What rules compute about a document (sentences, date
+expressions, name mentions, quote pairs) is an `Analysis`, computed once per document
+on first use by `Document.analysis`.
 """
 
 from __future__ import annotations
@@ -13,13 +18,22 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, TypeVar
 
-from claimlint import markup
+from claimlint import markup, suppressions
 from claimlint.sources import Source
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+T = TypeVar("T")
+
+
+class Analysis(Generic[T]):
+    """Something computed from a document and shared by the rules that need it. An
+    analysis object is its own memo key: build it once (with whatever settings it
+    takes, from a check's options) and ask `doc.analysis(it)`."""
+
+    def compute(self, doc: Document) -> T:
+        raise NotImplementedError
+
 
 _CRLF = re.compile(r"\r\n?")
 _NEWLINE = re.compile("\n")
@@ -52,7 +66,8 @@ class Document:
     is_markdown: bool
     crlf_at: list[int] = field(default_factory=list)
     date_override: date | None = None
-    cache: dict[str, Any] = field(default_factory=dict)
+    suppressions: suppressions.Suppressions = field(default_factory=suppressions.Suppressions)
+    _analyses: dict[Analysis[Any], Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_source(cls, source: Source, date_override: date | None = None) -> Document:
@@ -77,7 +92,7 @@ class Document:
         spans = [(0, body_start)] if body_start else []
         spans += markup.prose_spans_to_mask(text, source.is_markdown)
         lint_text = markup.mask(text, spans)
-        return cls(
+        doc = cls(
             path=source.path,
             text=text,
             lint_text=lint_text,
@@ -87,6 +102,12 @@ class Document:
             crlf_at=crlf_at,
             date_override=date_override,
         )
+        doc.suppressions = suppressions.read(doc)
+        if doc.suppressions.directives:
+            doc.lint_text = markup.mask(
+                doc.lint_text, [(d.start, d.end) for d in doc.suppressions.directives]
+            )
+        return doc
 
     @classmethod
     def from_text(
@@ -172,16 +193,12 @@ class Document:
             tail = self.lint_text[para_start:end].rstrip()
             out.append(Paragraph(para_start, para_start + len(tail)))
 
-    # -- language ----------------------------------------------------------
+    # -- analyses ----------------------------------------------------------
 
-    @property
-    def spacy_doc(self) -> Doc:
-        """The spaCy `Doc` of `lint_text`, built once, on first use."""
-        doc = self.cache.get("spacy_doc")
-        if doc is None:
-            from claimlint.nlp import pipeline
-
-            doc = pipeline()(self.lint_text)
-            self.cache["spacy_doc"] = doc
-        result: Doc = doc
+    def analysis(self, analysis: Analysis[T]) -> T:
+        """The result of `analysis` on this document, computed on first use."""
+        try:
+            result: T = self._analyses[analysis]
+        except KeyError:
+            result = self._analyses[analysis] = analysis.compute(self)
         return result

@@ -1,30 +1,55 @@
-"""Run rules over documents: read → decode → `Document` → rules → diagnostics.
+"""Lint one file: read → decode → `Document` → pattern rules and built-in checks →
+one finding per problem → suppressions → diagnostics.
 
-Per-file work (`lint_source`) is independent of every other file; cross-document
-rules contribute a per-file summary that `reduce_summaries` combines at the end.
+Per-file work is independent of every other file; cross-document checks contribute a
+per-file summary that `reduce_summaries` combines at the end of a run. How files are
+mapped (serially, over a process pool, on Dask) is `parallel`'s business; a whole run
+is `runner`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from enum import Enum
+from typing import Any
 
-from claimlint import suppressions
+from claimlint import dedupe
+from claimlint.checks.base import Check, RuleTable
 from claimlint.config import Config, ConfigResolver
 from claimlint.diagnostics import Diagnostic, diagnose
 from claimlint.document import Document
-from claimlint.findings import Finding, Level
+from claimlint.findings import Finding
 from claimlint.patterns import PatternTimeout
-from claimlint.report import RunReport
 from claimlint.rule import Rule
-from claimlint.ruleset import RuleSet, build_ruleset
-from claimlint.sources import InputError, Selection, SkippedFile, Source, expand_paths, read_source
+from claimlint.ruleset import NO_FILTER, RuleFilter, RuleSet, build_ruleset
+from claimlint.sources import (
+    STDIN,
+    InputError,
+    Selection,
+    SkippedFile,
+    Source,
+    read_source,
+    text_digest,
+)
 from claimlint.yamlfile import YamlError
 
 #: at most this many findings of one rule in one document; the rest become a note
 MAX_FINDINGS_PER_RULE = 200
+
+
+class Severity(Enum):
+    ERROR = "error"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that went wrong while linting (not a finding about the text)."""
+
+    severity: Severity
+    message: str
 
 
 @dataclass
@@ -36,6 +61,8 @@ class FileResult:
     meta: dict[str, Any] = field(default_factory=dict)
     summaries: dict[str, Any] = field(default_factory=dict)
     checked: bool = False
+    #: the decoded text of stdin, kept when details are asked for (it cannot be read again)
+    stdin_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,111 +76,160 @@ class RunOptions:
     jobs: int = 1
     #: a Dask scheduler address: run the per-file map on that cluster
     scheduler: str | None = None
+    #: `--select` / `--ignore`
+    rule_filter: RuleFilter = NO_FILTER
+    #: also ask each check for its `details` (what `--format html` shows: the timelines)
+    details: bool = False
+    #: gather facts for `claimlint facts learn` instead of linting
+    learn: bool = False
 
 
 class RuleSets:
-    """One `RuleSet` per configuration file, built on first use."""
+    """One `RuleSet` per configuration file, built on first use (and one per set of
+    `per_file_ignores` that applies to some file under it)."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, rule_filter: RuleFilter = NO_FILTER) -> None:
         self._model = model
+        self._filter = rule_filter
         self._cache: dict[str, RuleSet] = {}
+        self._narrowed: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
+
+    @classmethod
+    def of_run(cls, options: RunOptions) -> RuleSets:
+        return cls(model=options.model, rule_filter=options.rule_filter)
 
     def for_config(self, config: Config) -> RuleSet:
         ruleset = self._cache.get(config.key)
         if ruleset is None:
-            ruleset = build_ruleset(config, model=self._model)
+            ruleset = build_ruleset(config, model=self._model, rule_filter=self._filter)
             self._cache[config.key] = ruleset
         return ruleset
+
+    def for_file(self, config: Config, path: str) -> RuleSet:
+        """The rule set for `path`: its config's, less what `per_file_ignores` turns off."""
+        ruleset = self.for_config(config)
+        ignored = config.ignored_for(path)
+        if not ignored:
+            return ruleset
+        key = (config.key, ignored)
+        narrowed = self._narrowed.get(key)
+        if narrowed is None:
+            narrowed = self._narrowed[key] = ruleset.without(ignored)
+        return narrowed
 
     def enabled_rules(self) -> dict[str, Rule]:
         """The rules enabled under any configuration used so far, by id."""
         return {r.id: r for ruleset in self._cache.values() for r in ruleset.rules}
 
 
-def lint_document(
-    doc: Document, rules: Sequence[Rule], known: Collection[str] | None = None
-) -> tuple[list[Finding], list[str]]:
-    """Every finding of `rules` on `doc` not silenced by an inline suppression, in text
-    order, and the rules that failed. `known` (all rule ids and categories) lets
-    suppressions that name no rule at all be reported."""
-    suppressions.parse(doc)  # masks the directive lines before any rule reads the text
+def selection_of(config: Config) -> Selection:
+    """What a directory walk picks up under `config`."""
+    return Selection(include=tuple(config.spec.include), exclude=tuple(config.spec.exclude))
+
+
+def lint_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[Problem]]:
+    """Every finding of the enabled rules on `doc` not silenced by an inline suppression,
+    one per problem, in text order; and what went wrong on the way."""
     findings: list[Finding] = []
-    problems: list[str] = []
-    for rule in rules:
-        try:
-            produced = 0
-            for finding in rule.kind.check(doc, rule):
-                produced += 1
-                if produced <= MAX_FINDINGS_PER_RULE:
-                    findings.append(finding)
-            if produced > MAX_FINDINGS_PER_RULE:
-                problems.append(
-                    f"note: rule {rule.id} stopped reporting after {MAX_FINDINGS_PER_RULE} findings "
-                    f"({produced - MAX_FINDINGS_PER_RULE} more)"
-                )
-        except PatternTimeout as exc:
-            problems.append(f"error: rule {rule.id}: {exc}")
-        except Exception as exc:  # a broken rule must not stop the others
-            problems.append(f"error: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+    problems: list[Problem] = []
+    for rule in ruleset.pattern_rules:
+        assert rule.kind is not None
+        _collect(rule.kind.check(doc, rule), rule.id, findings, problems)
+    late = []
+    for check in ruleset.active_checks:
+        if check.stage == "suppressions":
+            late.append(check)
+            continue
+        _collect(check.check(doc, ruleset.tables[check.name]), check.name, findings, problems)
+    enabled = {r.id for r in ruleset.rules}
+    findings = [f for f in findings if f.rule in enabled]
+    findings = dedupe.one_per_problem(findings)
+    findings = doc.suppressions.apply(findings)
+    for check in late:
+        _collect(check.check(doc, ruleset.tables[check.name]), check.name, findings, problems)
     findings.sort(key=Finding.sort_key)
-    return suppressions.apply(doc, findings, rules, known), problems
+    return findings, problems
 
 
-def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = None) -> FileResult:
+def _collect(
+    produced: Iterable[Finding], name: str, out: list[Finding], problems: list[Problem]
+) -> None:
+    """Append what one rule or check yields, at most `MAX_FINDINGS_PER_RULE` per rule; a
+    rule that fails is a problem, not the end of the run."""
+    counts: dict[str, int] = {}
+    try:
+        for finding in produced:
+            count = counts[finding.rule] = counts.get(finding.rule, 0) + 1
+            if count <= MAX_FINDINGS_PER_RULE:
+                out.append(finding)
+    except PatternTimeout as exc:
+        problems.append(Problem(Severity.ERROR, f"rule {name}: {exc}"))
+    except Exception as exc:  # a broken rule must not stop the others
+        problems.append(
+            Problem(Severity.ERROR, f"internal error in {name}: {type(exc).__name__}: {exc}")
+        )
+    for rule_id, count in counts.items():
+        if count > MAX_FINDINGS_PER_RULE:
+            problems.append(
+                Problem(
+                    Severity.NOTE,
+                    f"rule {rule_id} stopped reporting after {MAX_FINDINGS_PER_RULE} findings "
+                    f"({count - MAX_FINDINGS_PER_RULE} more)",
+                )
+            )
+
+
+def lint_source(
+    source: Source,
+    ruleset: RuleSet,
+    date_override: date | None = None,
+    *,
+    details: bool = False,
+    learn: bool = False,
+) -> FileResult:
+    """Lint one decoded file: its diagnostics, problems, metadata (with `details`, the
+    checks' details too) and cross-file summaries (with `learn`, only what `claimlint
+    facts learn` gathers from it)."""
     doc = Document.from_source(source, date_override=date_override)
-    findings, problems = lint_document(doc, ruleset.rules, ruleset.known_names)
+    if learn:
+        from claimlint.learn.mapping import evidence_of
+
+        return FileResult(
+            path=source.path, checked=True, summaries={"learn": evidence_of(doc, ruleset)}
+        )
+    findings, problems = lint_document(doc, ruleset)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
     for problem in problems:
-        (result.errors if problem.startswith("error:") else result.notices).append(
-            f"{source.path}: {problem.split(': ', 1)[1]}"
-        )
-    for rule in ruleset.rules:
-        if rule.kind.cross_document:
-            try:
-                summary = rule.kind.summarize(doc, rule)
-            except Exception as exc:  # a broken rule must not stop the others
-                result.errors.append(
-                    f"{source.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}"
-                )
-                continue
-            if summary is not None:
-                result.summaries[rule.id] = summary
-    result.meta.update(doc.cache.get("meta", {}))
+        target = result.errors if problem.severity is Severity.ERROR else result.notices
+        target.append(f"{source.path}: {problem.message}")
+    for check in ruleset.checks:
+        try:
+            result.meta.update(check.metadata(doc))
+            if details:
+                result.meta.update(check.details(doc))
+            if check.cross_document and check in ruleset.active_checks:
+                summary = check.summarize(doc, ruleset.tables[check.name])
+                if summary is not None:
+                    result.summaries[check.name] = summary
+        except Exception as exc:  # a broken check must not stop the others
+            result.errors.append(
+                f"{source.path}: internal error in {check.name}: {type(exc).__name__}: {exc}"
+            )
+    if details:
+        result.meta["text_sha256"] = text_digest(source.text)
+        if source.path == STDIN:
+            result.stdin_text = source.text
     return result
 
 
-class Progress(Protocol):
-    """Told how many files a run will check, then of each one as it is done."""
-
-    def start(self, total: int) -> None: ...
-
-    def advance(self) -> None: ...
-
-
-def check_paths(
-    paths: Sequence[str],
-    options: RunOptions,
-    resolver: ConfigResolver,
-    rulesets: RuleSets,
-) -> Iterator[FileResult]:
-    """Lint every file under `paths`; bad input becomes a `FileResult` with an error."""
-    selection = options.selection_override or _selection(resolver.for_path("."))
-    for item in expand_paths(paths, selection):
-        if isinstance(item, SkippedFile):
-            yield FileResult(path=item.path, notices=[str(item)])
-        elif isinstance(item, InputError):
-            yield FileResult(path=item.path, errors=[str(item)])
-        else:
-            yield _check_one(item, resolver, rulesets, options)
-
-
-def _check_one(
+def check_file(
     path: str, resolver: ConfigResolver, rulesets: RuleSets, options: RunOptions
 ) -> FileResult:
+    """Read and lint the file at `path` under the configuration that applies to it."""
     try:
         config = resolver.for_path(path)
-        ruleset = rulesets.for_config(config)
+        ruleset = rulesets.for_file(config, path)
     except YamlError as exc:
         return FileResult(path=path, errors=[str(exc)])
     try:
@@ -162,79 +238,39 @@ def _check_one(
         return FileResult(path=path, notices=[str(exc)])
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)])
-    return lint_source(source, ruleset, options.date_override)
-
-
-def _selection(config: Config) -> Selection:
-    return Selection(include=tuple(config.spec.include), exclude=tuple(config.spec.exclude))
-
-
-def reduce_summaries(results: Iterable[FileResult], ruleset: RuleSet) -> list[Diagnostic]:
-    """Run the cross-document step of each cross-document rule over a run's summaries."""
-    diagnostics: list[Diagnostic] = []
-    by_rule: dict[str, list[Any]] = {}
-    for result in results:
-        for rule_id, summary in result.summaries.items():
-            by_rule.setdefault(rule_id, []).append(summary)
-    for rule in ruleset.rules:
-        if rule.kind.cross_document and rule.id in by_rule:
-            diagnostics.extend(rule.kind.reduce(by_rule[rule.id], rule))
-    return diagnostics
-
-
-def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
-    """Lint one in-memory source under the configuration that applies to its path
-    (what `--fix` uses to check its own edits)."""
-    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
-
-    def lint(source: Source) -> list[Diagnostic]:
-        ruleset = rulesets.for_config(resolver.for_path(source.path))
-        return lint_source(source, ruleset, options.date_override).diagnostics
-
-    return lint
-
-
-def run(
-    paths: Sequence[str], options: RunOptions, progress: Progress | None = None
-) -> tuple[RunReport, Level]:
-    """Check `paths`; the report (diagnostics in file order) and the configured fail level.
-
-    A broken explicit `--config` raises `YamlError`; everything else wrong with a file
-    or its config is an error in the report.
-    """
-    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
-    report = RunReport()
-    results = []
-    from claimlint.parallel import map_paths
-
-    mapped = map_paths(
-        paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
+    return lint_source(
+        source, ruleset, options.date_override, details=options.details, learn=options.learn
     )
-    if progress is not None:
-        selection = options.selection_override or _selection(resolver.for_path("."))
-        progress.start(sum(1 for _ in expand_paths(paths, selection)))  # a second, cheap walk
-    for result in mapped:
-        if progress is not None:
-            progress.advance()
-        report.diagnostics.extend(result.diagnostics)
-        for error in result.errors:
-            if error not in report.errors:
-                report.errors.append(error)
-        report.notices.extend(result.notices)
-        if result.checked:
-            report.files[result.path] = result.meta
-        if result.summaries:
-            results.append(result)
-        result.diagnostics = []
-    try:
-        ruleset = rulesets.for_config(resolver.for_path("."))
-    except YamlError as exc:
-        if str(exc) not in report.errors:
-            report.errors.append(str(exc))
-        return report, Level.ERROR
-    report.diagnostics.extend(reduce_summaries(results, ruleset))
-    report.rules = rulesets.enabled_rules()
-    report.diagnostics.sort(key=Diagnostic.sort_key)
-    return report, ruleset.fail_on
+
+
+def unreadable(item: InputError) -> FileResult:
+    """The result for a path that could not be read (or was skipped)."""
+    if isinstance(item, SkippedFile):
+        return FileResult(path=item.path, notices=[str(item)])
+    return FileResult(path=item.path, errors=[str(item)])
+
+
+def summaries_of(results: Iterable[FileResult]) -> dict[str, list[Any]]:
+    """The cross-file summaries of some file results, by check."""
+    by_check: dict[str, list[Any]] = {}
+    for result in results:
+        for name, summary in result.summaries.items():
+            by_check.setdefault(name, []).append(summary)
+    return by_check
+
+
+def reduce_summaries(
+    by_check: Mapping[str, Iterable[Any]], ruleset: RuleSet
+) -> Iterator[Diagnostic]:
+    """Run the cross-document step of each cross-document check over a run's summaries
+    (by check name; a check may read its summaries more than once)."""
+    enabled = {r.id for r in ruleset.rules}
+    for check in ruleset.active_checks:
+        if check.cross_document and check.name in by_check:
+            table: RuleTable = ruleset.tables[check.name]
+            for placed in check.reduce(by_check[check.name], table):
+                if placed.finding.rule in enabled:
+                    yield diagnose(placed.placer, placed.finding)
+
+
+__all__ = ["Check", "FileResult", "Problem", "RuleSets", "RunOptions", "Severity"]

@@ -25,9 +25,6 @@ class Level(IntEnum):
         return self.name.lower()
 
 
-LEVEL_NAMES = ("error", "warning", "info")
-
-
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Replace the finding's span with `replacement`. Only `safe` fixes are applied by --fix."""

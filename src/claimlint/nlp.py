@@ -1,8 +1,6 @@
-"""The spaCy pipeline, built once per process.
-
-The default is `spacy.blank("en")` with a sentencizer: a tokenizer and sentence
-boundaries, no statistical model, fast to load. A statistical model is loaded only
-when a user asks for it (`model:` in the config or `--model`), and only an installed
+"""A statistical spaCy pipeline, loaded once per process when a user asks for one
+(`model:` in the config or `--model`; spaCy comes with the `model` extra). The default
+run uses no spaCy at all. Only an installed
 spaCy pipeline package may be named: a config is untrusted, and loading a model
 imports its package, so nothing else (a dotted path, a folder, a module in the
 working directory) is ever imported for it.
@@ -24,14 +22,14 @@ class ModelNotAvailable(Exception):
 
 
 @lru_cache(maxsize=4)
-def pipeline(model: str | None = None) -> Any:
-    import spacy
-
-    if model is None:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        return nlp
+def pipeline(model: str) -> Any:
     check_model(model)
+    try:
+        import spacy
+    except ImportError:
+        raise ModelNotAvailable(
+            "spaCy is not installed; `pip install 'claimlint[model]'` installs it"
+        ) from None
     try:
         return spacy.load(model, exclude=["lemmatizer"])
     except OSError as exc:

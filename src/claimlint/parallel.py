@@ -1,10 +1,10 @@
 """The per-file map, run in this process, over a local process pool, or on a Dask cluster.
 
 Every file is linted independently (`engine.lint_source`), so the files of a run are
-a map; whole-corpus rules only need the per-file `summaries` that come back in each
-`FileResult`, and `engine.reduce_summaries` does the reduce. Results are yielded in
-input order whatever the number of workers, and only a bounded window of work is in
-flight at any time, so a run never holds all documents (or all results) at once.
+a map; whole-corpus checks only need the per-file `summaries` that come back in each
+`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results
+come in input order whatever the number of workers, and only a bounded window of work
+is in flight at any time, so a run never holds all documents (or all results) at once.
 
 - Process pool: workers read the files themselves (they share this machine's disk)
   and build their rule sets once, from the same `RunOptions`, on first use.
@@ -16,31 +16,31 @@ flight at any time, so a run never holds all documents (or all results) at once.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from claimlint import interrupts, scheduler_probe
+from claimlint import interrupts
 from claimlint.config import ConfigResolver
 from claimlint.engine import (
     FileResult,
     RuleSets,
     RunOptions,
-    _check_one,
-    _selection,
-    check_paths,
+    check_file,
     lint_source,
+    selection_of,
+    unreadable,
 )
 from claimlint.safe_text import excerpt
-from claimlint.sources import STDIN, InputError, SkippedFile, Source, expand_paths, read_source
+from claimlint.sources import STDIN, InputError, Source, expand_paths, read_source
 from claimlint.yamlfile import YamlError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from claimlint.ruleset import RuleSet
 
 #: files per task: enough to make the cost of a task small next to the work in it
@@ -82,11 +82,11 @@ def map_paths(
     if scheduler is not None:
         yield from _map_dask(paths, options, resolver, rulesets, scheduler)
         return
-    if jobs <= 1:
-        yield from check_paths(paths, options, resolver, rulesets)
-        return
-    selection = options.selection_override or _selection(resolver.for_path("."))
+    selection = options.selection_override or selection_of(resolver.for_path("."))
     items = expand_paths(paths, selection)
+    if jobs <= 1:
+        yield from _serial(items, options, resolver, rulesets)
+        return
     head = list(itertools.islice(items, jobs * MIN_FILES_PER_WORKER))
     if len(head) < jobs * MIN_FILES_PER_WORKER:
         yield from _serial(head, options, resolver, rulesets)
@@ -120,16 +120,10 @@ def _serial(
 ) -> Iterator[FileResult]:
     for item in items:
         yield (
-            _unreadable(item)
+            unreadable(item)
             if isinstance(item, InputError)
-            else _check_one(item, resolver, rulesets, options)
+            else check_file(item, resolver, rulesets, options)
         )
-
-
-def _unreadable(item: InputError) -> FileResult:
-    if isinstance(item, SkippedFile):
-        return FileResult(path=item.path, notices=[str(item)])
-    return FileResult(path=item.path, errors=[str(item)])
 
 
 # -- local process pool ------------------------------------------------------------
@@ -143,11 +137,11 @@ def _check_chunk(options: RunOptions, paths: list[str]) -> list[FileResult]:
     if state is None:
         state = (
             ConfigResolver(options.config_path, isolated=options.isolated),
-            RuleSets(model=options.model),
+            RuleSets.of_run(options),
         )
         _WORKER_STATE[options] = state
     resolver, rulesets = state
-    return [_check_one(path, resolver, rulesets, options) for path in paths]
+    return [check_file(path, resolver, rulesets, options) for path in paths]
 
 
 def _map_local(
@@ -158,6 +152,8 @@ def _map_local(
     jobs: int,
 ) -> Iterator[FileResult]:
     """Chunks of paths to a process pool; stdin and unreadable paths stay here."""
+    from concurrent.futures import ProcessPoolExecutor  # only runs with a pool pay for it
+
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_mp_context(),
@@ -175,9 +171,9 @@ def _map_local(
                     yield submit(chunk)
                     chunk = []
                 yield Ready(
-                    [_unreadable(item)]
+                    [unreadable(item)]
                     if isinstance(item, InputError)
-                    else [_check_one(item, resolver, rulesets, options)]
+                    else [check_file(item, resolver, rulesets, options)]
                 )
                 continue
             chunk.append(item)
@@ -204,6 +200,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _mp_context() -> Any:
+    import multiprocessing
+
     # fork starts workers in milliseconds with claimlint already imported; where it is
     # unsafe or missing (macOS, Windows) spawn is the portable choice.
     if sys.platform.startswith("linux"):
@@ -249,9 +247,18 @@ def _ordered(tasks: Iterator[Callable[[], Any] | Ready], window: int) -> Iterato
 # -- Dask ----------------------------------------------------------------------------
 
 
-def lint_sources(ruleset: RuleSet, sources: list[Source], date_override: date | None) -> Any:
+def lint_sources(
+    ruleset: RuleSet,
+    sources: list[Source],
+    date_override: date | None,
+    details: bool = False,
+    learn: bool = False,
+) -> Any:
     """Dask worker side: lint decoded files with a rule set shipped from the client."""
-    return [lint_source(source, ruleset, date_override) for source in sources]
+    return [
+        lint_source(source, ruleset, date_override, details=details, learn=learn)
+        for source in sources
+    ]
 
 
 def _map_dask(
@@ -267,6 +274,8 @@ def _map_dask(
         raise SchedulerError(
             "--scheduler needs dask.distributed: pip install 'claimlint[distributed]'"
         ) from None
+    from claimlint import scheduler_probe
+
     try:
         scheduler_probe.check_address(address)
         scheduler_probe.probe(address, float(CONNECT_TIMEOUT.removesuffix("s")))
@@ -312,23 +321,29 @@ def _dask_tasks(
             shipped[key] = client.scatter(chunk_ruleset, broadcast=True, hash=False)
         remote, sources = shipped[key], list(chunk)
         return lambda: client.submit(
-            lint_sources, remote, sources, options.date_override, pure=False
+            lint_sources,
+            remote,
+            sources,
+            options.date_override,
+            options.details,
+            options.learn,
+            pure=False,
         )
 
-    selection = options.selection_override or _selection(resolver.for_path("."))
+    selection = options.selection_override or selection_of(resolver.for_path("."))
     for item in expand_paths(paths, selection):
         if isinstance(item, InputError):
-            yield Ready([_unreadable(item)])
+            yield Ready([unreadable(item)])
             continue
         try:
             config = resolver.for_path(item)
-            ruleset = rulesets.for_config(config)
+            ruleset = rulesets.for_file(config, item)
             source = read_source(item, max_bytes=config.spec.max_file_size)
         except YamlError as exc:
             yield Ready([FileResult(path=item, errors=[str(exc)])])
             continue
         except InputError as exc:
-            yield Ready([_unreadable(exc)])
+            yield Ready([unreadable(exc)])
             continue
         if chunk and (ruleset is not chunk_ruleset or len(chunk) == DASK_CHUNK):
             yield flush()

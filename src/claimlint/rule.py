@@ -25,12 +25,16 @@ class Examples:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule as declared in YAML: a pattern rule (`kind` set) or a rule reported by a
+    built-in check (`check` names it). `kind_name` is the kind's or the check's name."""
+
     id: str
     kind_name: str
     category: str
     level: Level
     message: str
-    kind: Kind
+    kind: Kind | None = None
+    check: str | None = None
     description: str = ""
     enabled: bool = True
     pack: str = ""
@@ -45,7 +49,6 @@ class Rule:
         *,
         fix: Fix | None = None,
         related: tuple[Related, ...] = (),
-        level: Level | None = None,
         message: str | None = None,
         data: dict[str, Any] | None = None,
     ) -> Finding:
@@ -54,7 +57,7 @@ class Rule:
         return Finding(
             rule=self.id,
             category=self.category,
-            level=self.level if level is None else level,
+            level=self.level,
             message=render(template, values or {}),
             start=start,
             end=end,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimlint.document import Document
+from claimlint.document import Analysis, Document
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
@@ -21,7 +21,6 @@ _ABBREVIATION = re.compile(
     r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
     r"|\b(?:[A-Z]\.){1,3}[A-Z]?|\b[A-Z]|\b[ap]\.m)\.$"
 )
-_CACHE_KEY = "sentences"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +29,20 @@ class Sentence:
     end: int
 
 
+class _Sentences(Analysis[list[Sentence]]):
+    def compute(self, doc: Document) -> list[Sentence]:
+        found: list[Sentence] = []
+        for paragraph in doc.paragraphs:
+            found.extend(_split(doc.lint_text, paragraph.start, paragraph.end))
+        return found
+
+
+SENTENCES = _Sentences()
+
+
 def sentences_of(doc: Document) -> list[Sentence]:
     """The sentences of `doc.lint_text`, in order, computed once per document."""
-    cached: list[Sentence] | None = doc.cache.get(_CACHE_KEY)
-    if cached is None:
-        cached = []
-        text = doc.lint_text
-        for paragraph in doc.paragraphs:
-            cached.extend(_split(text, paragraph.start, paragraph.end))
-        doc.cache[_CACHE_KEY] = cached
-    return cached
+    return doc.analysis(SENTENCES)
 
 
 def _split(text: str, start: int, end: int) -> list[Sentence]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import hashlib
 import os
 import re
 import sys
@@ -61,12 +62,12 @@ class Selection:
 
     def wants(self, path: Path, root: Path) -> bool:
         rel = path.relative_to(root).as_posix() if path != root else path.name
-        if any(_glob(rel, pat) or _glob(path.name, pat) for pat in self.exclude):
+        if any(glob_match(rel, pat) or glob_match(path.name, pat) for pat in self.exclude):
             return False
-        return any(_glob(path.name, pat) or _glob(rel, pat) for pat in self.include)
+        return any(glob_match(path.name, pat) or glob_match(rel, pat) for pat in self.include)
 
 
-def _glob(name: str, pattern: str) -> bool:
+def glob_match(name: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern) or (
         pattern.endswith("/**") and (name + "/").startswith(pattern[:-2])
     )
@@ -228,6 +229,12 @@ def _looks_binary(text: str) -> bool:
     if not sample or not _CONTROL.search(sample):
         return False
     return len(_CONTROL.findall(sample)) / len(sample) > 0.1
+
+
+def text_digest(text: str) -> str:
+    """A digest of a decoded text: a report that reads a file again knows by it whether
+    the file still holds the text that was checked."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def display_path(path: str) -> str:

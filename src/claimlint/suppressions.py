@@ -10,8 +10,9 @@ too) or, in plain text only, after a `#`:
 Names are rule ids or categories; no name means every rule. `disable-next-line`
 covers the next line that is neither blank nor another directive (one paragraph in
 copy written a paragraph per line); `disable` runs to the matching `enable` or to
-the end of the file. Directive lines are masked from the rules, so they are never
-findings themselves.
+the end of the file. Directives are read when the document is built, and their lines
+are masked from the rules, so they are never findings themselves. The check that
+reports suppressions that silence nothing is `checks.suppressions`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from claimlint import markup
-from claimlint.document import Document
 from claimlint.findings import Finding
-from claimlint.rule import Rule
+
+if TYPE_CHECKING:
+    from claimlint.document import Document
 
 Action = Literal["disable-next-line", "disable", "enable"]
 
@@ -33,7 +34,6 @@ _HTML_FORM = re.compile(rf"^[ \t]*<!--[ \t]*{_BODY}[ \t]*-->[ \t]*$", re.MULTILI
 _HASH_FORM = re.compile(rf"^[ \t]*#[ \t]*{_BODY}[ \t]*$", re.MULTILINE)
 _NAME = re.compile(r"[A-Za-z0-9_.-]+")
 _SEPARATOR = re.compile(r"[\s,]+")
-CACHE_KEY = "suppressions"
 
 
 @dataclass
@@ -58,8 +58,14 @@ class _Range:
 
 @dataclass
 class Suppressions:
-    directives: list[Directive]
-    ranges: list[_Range]
+    directives: list[Directive] = field(default_factory=list)
+    ranges: list[_Range] = field(default_factory=list)
+
+    def apply(self, findings: list[Finding]) -> list[Finding]:
+        """`findings` less the ones a directive silences (marking those directives used)."""
+        if not self.directives:
+            return findings
+        return [f for f in findings if not self.silences(f)]
 
     def silences(self, finding: Finding) -> bool:
         """True (and the directive marked used) when a directive covers the finding."""
@@ -79,20 +85,15 @@ class Suppressions:
         return silenced
 
 
-def parse(doc: Document) -> Suppressions:
-    """The directives of `doc` (memoised); their lines are masked in `doc.lint_text`."""
-    cached = doc.cache.get(CACHE_KEY)
-    if isinstance(cached, Suppressions):
-        return cached
+def read(doc: Document) -> Suppressions:
+    """The directives of `doc` (whose `lint_text` still shows them)."""
     directives = sorted(_directives(doc), key=lambda d: d.start)
-    if directives:
-        doc.lint_text = markup.mask(doc.lint_text, [(d.start, d.end) for d in directives])
-    result = Suppressions(directives, _ranges(doc, directives))
-    doc.cache[CACHE_KEY] = result
-    return result
+    return Suppressions(directives, _ranges(doc, directives)) if directives else Suppressions()
 
 
 def _directives(doc: Document) -> Iterable[Directive]:
+    if "claimlint-" not in doc.text:  # in every directive; far cheaper than the scans
+        return
     forms = [_HTML_FORM] if doc.is_markdown else [_HTML_FORM, _HASH_FORM]
     for form in forms:
         for match in form.finditer(doc.text):
@@ -143,60 +144,3 @@ def _next_content_line(doc: Document, line: int, skip: Collection[int]) -> int |
         if candidate not in skip and doc.text[start:end].strip():
             return candidate
     return None
-
-
-def apply(
-    doc: Document,
-    findings: list[Finding],
-    rules: Sequence[Rule],
-    known: Collection[str] | None = None,
-) -> list[Finding]:
-    """`findings` less the suppressed ones, plus the findings of the unused-suppression
-    rule when it is among `rules`. `known` (every rule id and category of the
-    configuration) lets a name that matches no rule at all be reported too."""
-    suppressions = parse(doc)
-    if not suppressions.directives:
-        return findings
-    kept = [f for f in findings if not suppressions.silences(f)]
-    reporter = next((r for r in rules if r.kind_name == UNUSED_KIND), None)
-    if reporter is not None:
-        kept.extend(_unused(suppressions, rules, reporter, known))
-        kept.sort(key=Finding.sort_key)
-    return kept
-
-
-UNUSED_KIND = "unused-suppression"
-
-
-def _unused(
-    suppressions: Suppressions,
-    rules: Sequence[Rule],
-    reporter: Rule,
-    known: Collection[str] | None,
-) -> Iterable[Finding]:
-    running = {r.id for r in rules} | {r.category for r in rules}
-    for directive in suppressions.directives:
-        if directive.action == "enable":
-            continue
-        if directive.malformed:
-            yield reporter.finding(
-                directive.start,
-                directive.end,
-                {"name": directive.malformed},
-                message="suppression with a malformed rule name '{name}'",
-            )
-            continue
-        if not directive.names and "" not in directive.used:
-            yield reporter.finding(directive.start, directive.end, {"name": "every rule"})
-        for name in directive.names:
-            if name in directive.used:
-                continue
-            if name in running:
-                yield reporter.finding(directive.start, directive.end, {"name": name})
-            elif known is not None and name not in known:
-                yield reporter.finding(
-                    directive.start,
-                    directive.end,
-                    {"name": name},
-                    message="suppression names no known rule or category: '{name}'",
-                )

@@ -1,5 +1,7 @@
-"""Rule kinds, one module each. The registry maps a rule's `kind:` to its class and
-imports it only when a pack uses it."""
+"""Pattern kinds, one module each: the rule language of the packs (a rule is its
+pattern or phrase list, message and level). The registry maps a rule's `kind:` to its
+class and imports it only when a pack uses it. Checks that need structure (names,
+dates, quotes, timeline) are built-in checks: see `claimlint.checks`."""
 
 from __future__ import annotations
 
@@ -10,17 +12,6 @@ from claimlint.kinds.base import Kind
 _REGISTRY: dict[str, str] = {
     "existence": "claimlint.kinds.existence:Existence",
     "substitution": "claimlint.kinds.substitution:Substitution",
-    "relative-dates": "claimlint.kinds.dates:RelativeDates",
-    "ambiguous-dates": "claimlint.kinds.dates:AmbiguousDates",
-    "undated": "claimlint.kinds.dates:Undated",
-    "weekday": "claimlint.kinds.weekday:WeekdayMismatch",
-    "impossible-date": "claimlint.kinds.weekday:ImpossibleDate",
-    "names": "claimlint.kinds.names:Names",
-    "timeline-facts": "claimlint.kinds.timeline_facts:TimelineFacts",
-    "timeline-article": "claimlint.kinds.timeline_article:TimelineArticle",
-    "names-across-files": "claimlint.kinds.names_across:NamesAcrossFiles",
-    "unused-suppression": "claimlint.kinds.unused_suppression:UnusedSuppression",
-    "quotes": "claimlint.kinds.quotes:Quotes",
 }
 
 

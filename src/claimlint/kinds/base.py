@@ -1,21 +1,21 @@
-"""The contract every rule kind fulfils.
+"""The contract every pattern kind fulfils.
 
 A kind is built once per rule from the rule's options (compile patterns here) and
-is stateless afterwards: whatever one document needs to remember lives in
-`Document.cache`. Kinds yield findings; they never print.
+is stateless afterwards: whatever one document needs to remember is an analysis of
+the document (`Document.analysis`). Kinds yield findings; they never print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 
 if TYPE_CHECKING:
-    from claimlint.diagnostics import Diagnostic
     from claimlint.document import Document
     from claimlint.findings import Finding
+    from claimlint.patterns import Timeout
     from claimlint.rule import Rule
 
 
@@ -33,9 +33,8 @@ class OptionError(Exception):
 
 
 class Kind:
-    """Base class of rule kinds. Subclasses set `name` and `options_type`."""
+    """Base class of pattern kinds. Subclasses set `options_type`."""
 
-    name: ClassVar[str]
     options_type: ClassVar[type[Options]] = Options
 
     def __init__(self, options: Options, context: KindContext) -> None:
@@ -45,20 +44,20 @@ class Kind:
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         raise NotImplementedError
 
-    # Cross-document rules: `summarize` runs per file (a map, possibly in another
-    # process, so its result must pickle; None means nothing to say); `reduce` sees the
-    # summaries of a whole run and yields located diagnostics.
-    cross_document: ClassVar[bool] = False
-
-    def summarize(self, doc: Document, rule: Rule) -> Any:
-        return None
-
-    def reduce(self, summaries: Iterable[Any], rule: Rule) -> Iterator[Diagnostic]:
-        return iter(())
-
 
 class KindContext(msgspec.Struct, frozen=True, kw_only=True):
-    """What a kind may know about the run when it is built: the loaded facts, the model."""
+    """What a kind may know about the run when it is built: the loaded facts, the model,
+    and whether its rule comes from a built-in pack (`trusted`: its patterns are ours,
+    tested, compiled on first use and run without a time limit)."""
 
     facts: Any = None
     model: str | None = None
+    trusted: bool = False
+
+    @property
+    def timeout(self) -> Timeout:
+        """The time the patterns of the rule may take on one document (None: no limit;
+        `LIMIT`: `patterns.MATCH_TIMEOUT`)."""
+        from claimlint.patterns import LIMIT
+
+        return None if self.trusted else LIMIT

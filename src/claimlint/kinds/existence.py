@@ -8,23 +8,27 @@ own, while the same words inside a sentence are fine).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any, Literal
 
 import msgspec
 import regex
 
 from claimlint import patterns
-from claimlint.document import Document
+from claimlint.document import Analysis, Document
 from claimlint.findings import Finding, Fix
 from claimlint.kinds.base import Kind, KindContext, OptionError, Options
 from claimlint.rule import Rule
 from claimlint.safe_text import excerpt
 
-# Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]". The
-# trailing run is matched backwards from the end, so finding it is linear in its length.
-_LEADING_DECORATION = regex.compile(r"[\s#>*_\[-]*")
-_TRAILING_DECORATION = regex.compile(r"(?r)[\s*_\]]*\Z")
-_LINE_BODIES = "existence.line_bodies"
+# Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]", and
+# white space (what `regex` calls `\s`: Unicode's White_Space), stripped as runs.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_LEADING_DECORATION = WHITE_SPACE + "#>*_[-"
+_TRAILING_DECORATION = WHITE_SPACE + "*_]"
 _GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 _UNLESS_WINDOW = 80
 #: the longest `fix.replace` template
@@ -49,7 +53,6 @@ class ExistenceOptions(Options, frozen=True):
 
 
 class Existence(Kind):
-    name = "existence"
     options_type = ExistenceOptions
 
     def __init__(self, options: Any, context: KindContext) -> None:
@@ -57,25 +60,35 @@ class Existence(Kind):
         opts: ExistenceOptions = options
         if (opts.pattern is None) == (opts.phrases is None):
             raise OptionError("pattern", "give exactly one of 'pattern' or 'phrases'")
-        if opts.pattern is not None:
-            self.pattern = patterns.compile_pattern(
-                opts.pattern, "pattern", ignorecase=opts.ignorecase
-            )
-        else:
-            self.pattern = patterns.phrase_pattern(
-                opts.phrases or [], "phrases", ignorecase=opts.ignorecase
-            )
-        self.unless = (
-            patterns.compile_pattern(opts.unless, "unless", ignorecase=opts.ignorecase)
-            if opts.unless
-            else None
-        )
         self.scope = opts.scope
         self.max_line_length = opts.max_line_length
         self.fix = opts.fix
-        self.fix_groups: list[int | str] = []
-        if self.fix is not None:
-            self.fix_groups = _check_replacement(self.fix.replace, self.pattern)
+        self.timeout = context.timeout
+        if not context.trusted:
+            # compiled now: a bad pattern in a user's pack is an error at its line
+            self.pattern  # noqa: B018
+            self.unless  # noqa: B018  (compiled for the same reason)
+            if self.fix is not None:
+                self.fix_groups  # noqa: B018  (a bad replacement too)
+
+    @cached_property
+    def pattern(self) -> Any:
+        opts: ExistenceOptions = self.options  # type: ignore[assignment]
+        if opts.pattern is not None:
+            return patterns.compile_pattern(opts.pattern, "pattern", ignorecase=opts.ignorecase)
+        return patterns.phrase_pattern(opts.phrases or [], "phrases", ignorecase=opts.ignorecase)
+
+    @cached_property
+    def unless(self) -> Any:
+        opts: ExistenceOptions = self.options  # type: ignore[assignment]
+        if not opts.unless:
+            return None
+        return patterns.compile_pattern(opts.unless, "unless", ignorecase=opts.ignorecase)
+
+    @cached_property
+    def fix_groups(self) -> list[int | str]:
+        """The groups `fix.replace` refers to (checked against the pattern)."""
+        return [] if self.fix is None else _check_replacement(self.fix.replace, self.pattern)
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         budget = patterns.Budget()  # for every call of the rule's patterns on this document
@@ -86,7 +99,7 @@ class Existence(Kind):
 
     def _check_text(self, doc: Document, rule: Rule, budget: patterns.Budget) -> Iterator[Finding]:
         text = doc.lint_text
-        for match in patterns.finditer(self.pattern, text, budget=budget):
+        for match in patterns.finditer(self.pattern, text, budget=budget, timeout=self.timeout):
             if match.end() == match.start():
                 continue
             if self.unless is not None and self._excepted(text, match.start(), match.end(), budget):
@@ -95,10 +108,10 @@ class Existence(Kind):
 
     def _check_lines(self, doc: Document, rule: Rule, budget: patterns.Budget) -> Iterator[Finding]:
         text = doc.lint_text
-        for start, body in _line_bodies(doc):
+        for start, body in doc.analysis(LINE_BODIES):
             if self.max_line_length is not None and len(body) > self.max_line_length:
                 continue
-            match = patterns.fullmatch(self.pattern, body, budget)
+            match = patterns.fullmatch(self.pattern, body, budget, timeout=self.timeout)
             if match and not (
                 self.unless is not None and self._excepted(text, start, start + len(body), budget)
             ):
@@ -113,7 +126,9 @@ class Existence(Kind):
         window_end = min(len(text), end + _UNLESS_WINDOW)
         return any(
             m.start() <= start and m.end() >= end
-            for m in patterns.finditer(self.unless, text, window_start, window_end, budget)
+            for m in patterns.finditer(
+                self.unless, text, window_start, window_end, budget, timeout=self.timeout
+            )
         )
 
     def _fix_for(self, match: Any) -> Fix | None:
@@ -126,24 +141,25 @@ class Existence(Kind):
         return Fix(match.expand(self.fix.replace), safe=self.fix.safe)
 
 
-def _line_bodies(doc: Document) -> list[tuple[int, str]]:
+class LineBodies(Analysis[list[tuple[int, str]]]):
     """Each non-empty line's words without Markdown decoration, and where they start;
     computed once per document and shared by every line rule."""
-    bodies: list[tuple[int, str]] | None = doc.cache.get(_LINE_BODIES)
-    if bodies is None:
+
+    def compute(self, doc: Document) -> list[tuple[int, str]]:
         bodies = []
         offset = 0
         for line in doc.lint_text.split("\n"):
             if line and not line.isspace():
-                # both patterns can match the empty string, so they always match
-                lead: int = _LEADING_DECORATION.match(line).end()  # type: ignore[union-attr]
-                trail: int = _TRAILING_DECORATION.search(line).start()  # type: ignore[union-attr]
+                lead = len(line) - len(line.lstrip(_LEADING_DECORATION))
+                trail = len(line.rstrip(_TRAILING_DECORATION))
                 end = max(lead, trail)
                 if end > lead:
                     bodies.append((offset + lead, line[lead:end]))
             offset += len(line) + 1
-        doc.cache[_LINE_BODIES] = bodies
-    return bodies
+        return bodies
+
+
+LINE_BODIES = LineBodies()
 
 
 def _values(match: Any) -> dict[str, str]:

@@ -46,8 +46,6 @@ TITLE_PARTS = _words(
     """
 )
 
-#: nationalities and other adjectives that stand before a title ("Iraqi Prime Minister")
-NATIONALITY_HINT_SUFFIXES = ("ian", "ese", "ish", "ean", "ic")
 
 SPEECH_VERBS = _words(
     """

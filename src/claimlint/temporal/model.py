@@ -67,7 +67,7 @@ class DateExpression:
     written (without a leading preposition). `relative` is true when the text alone
     does not fix the date (a relative word, or an implied year or week); such an
     expression is resolved against the reference date, or for "the day before"
-    against the day-precise expression before it (`anchor_start`). `resolved` is
+    against the day-precise expression before it. `resolved` is
     None when that was impossible. `alternatives` are other readings the words
     allow ("last January" in March 2021: January 2020 besides January 2021).
     `weekday` is the weekday the text names (0 = Monday), if any, and
@@ -88,7 +88,6 @@ class DateExpression:
     weekday: int | None = None
     weekday_matches: bool | None = None
     needs_reference: bool = False
-    anchor_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,21 +29,20 @@ from claimlint.temporal import describe
 from claimlint.temporal.expressions import Candidate, sentence_bounds
 from claimlint.temporal.lexicon import month_number, number, weekday_number
 from claimlint.temporal.model import DateExpression, DateRange, Form, Granularity
+from claimlint.temporal.settings import DEFAULT_SETTINGS, TemporalSettings
 from claimlint.temporal.tense import Tense, tense_at
-
-#: how far back "the day before" looks for the day it counts from
-NEIGHBOUR_WINDOW = 1500
-#: a month and day without a year lie within this many days of the reference date
-IMPLIED_YEAR_WINDOW = 200
 
 
 def resolve_all(
-    candidates: Sequence[Candidate], text: str, reference: date | None
+    candidates: Sequence[Candidate],
+    text: str,
+    reference: date | None,
+    settings: TemporalSettings = DEFAULT_SETTINGS,
 ) -> list[DateExpression]:
     """Resolve each candidate in text order (later ones may lean on earlier ones)."""
     resolved: list[DateExpression] = []
     for candidate in candidates:
-        resolved.append(_resolve(candidate, text, reference, resolved))
+        resolved.append(_resolve(candidate, text, reference, resolved, settings))
     return resolved
 
 
@@ -105,7 +104,11 @@ _ABSOLUTE = frozenset({Form.FULL_DATE, Form.MONTH_YEAR, Form.YEAR})
 
 
 def _resolve(
-    candidate: Candidate, text: str, reference: date | None, earlier: Sequence[DateExpression]
+    candidate: Candidate,
+    text: str,
+    reference: date | None,
+    earlier: Sequence[DateExpression],
+    settings: TemporalSettings,
 ) -> DateExpression:
     parts = candidate.parts
     form = candidate.form
@@ -114,13 +117,13 @@ def _resolve(
     needs_reference = relative and form is not Form.NEIGHBOUR_DAY
     anchor: DateExpression | None = None
     if form is Form.NEIGHBOUR_DAY:
-        anchor = _anchor(candidate, earlier)
+        anchor = _anchor(candidate, earlier, settings.neighbour_window)
         result = _neighbour_day(parts, anchor)
     elif needs_reference and reference is None:
         result = _Result(None, _granularity_of(form, parts))
     else:
         resolver = _RESOLVERS[form]
-        result = resolver(candidate, text, reference or date.min)
+        result = resolver(candidate, text, reference or date.min, settings)
     if form is Form.MONTH:
         year = _year_in_sentence(candidate, text, earlier)
         if year is not None:
@@ -156,7 +159,6 @@ def _resolve(
         weekday=weekday,
         weekday_matches=matches,
         needs_reference=needs_reference,
-        anchor_start=anchor.start if anchor is not None else None,
     )
 
 
@@ -194,14 +196,18 @@ def _granularity_of(form: Form, parts: dict[str, str]) -> Granularity:
     return Granularity.DAY
 
 
-def _full_date(candidate: Candidate, text: str, reference: date) -> _Result:
+def _full_date(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     parts = candidate.parts
     month = int(parts["monthnum"]) if "monthnum" in parts else month_number(parts["month"])
     day = _safe_date(int(parts["year"]), month, int(_digits(parts["day"])))
     return _Result(DateRange.day(day) if day else None, Granularity.DAY)
 
 
-def _month_day(candidate: Candidate, text: str, reference: date) -> _Result:
+def _month_day(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     parts = candidate.parts
     month = month_number(parts["month"])
     day_number = int(_digits(parts["day"]))
@@ -211,7 +217,7 @@ def _month_day(candidate: Candidate, text: str, reference: date) -> _Result:
     options = [
         d
         for d in (_safe_date(reference.year + k, month, day_number) for k in (-1, 0, 1))
-        if d is not None and abs((d - reference).days) <= IMPLIED_YEAR_WINDOW
+        if d is not None and abs((d - reference).days) <= settings.implied_year_window
     ]
     if not options:
         return _Result(None, Granularity.DAY)
@@ -227,18 +233,20 @@ def _month_day(candidate: Candidate, text: str, reference: date) -> _Result:
     return _Result(DateRange.day(nearest), Granularity.DAY)
 
 
-def _month_year(candidate: Candidate, text: str, reference: date) -> _Result:
+def _month_year(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     parts = candidate.parts
     return _Result(month_range(int(parts["year"]), month_number(parts["month"])), Granularity.MONTH)
 
 
-def _year(candidate: Candidate, text: str, reference: date) -> _Result:
+def _year(candidate: Candidate, text: str, reference: date, settings: TemporalSettings) -> _Result:
     parts = candidate.parts
     qualifier = parts.get("qualifier", "").lower()
     return _Result(year_range(int(parts["year"])), Granularity.YEAR, qualifier=qualifier)
 
 
-def _month(candidate: Candidate, text: str, reference: date) -> _Result:
+def _month(candidate: Candidate, text: str, reference: date, settings: TemporalSettings) -> _Result:
     parts = candidate.parts
     month = month_number(parts["month"])
     year = reference.year
@@ -267,13 +275,17 @@ _DEICTIC_OFFSETS = {
 }
 
 
-def _deictic(candidate: Candidate, text: str, reference: date) -> _Result:
+def _deictic(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     word = " ".join(candidate.parts["word"].lower().split())
     day = reference + timedelta(days=_DEICTIC_OFFSETS[word])
     return _Result(DateRange.day(day), Granularity.DAY)
 
 
-def _weekday(candidate: Candidate, text: str, reference: date) -> _Result:
+def _weekday(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     weekday = weekday_number(candidate.parts["weekday"])
     if weekday == reference.weekday():
         return _Result(DateRange.day(reference), Granularity.DAY)
@@ -285,7 +297,9 @@ def _weekday(candidate: Candidate, text: str, reference: date) -> _Result:
     return _Result(DateRange.day(day), Granularity.DAY)
 
 
-def _last_next_weekday(candidate: Candidate, text: str, reference: date) -> _Result:
+def _last_next_weekday(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     weekday = weekday_number(candidate.parts["weekday"])
     monday = reference - timedelta(days=reference.weekday())
     if candidate.parts["mod"].lower() == "last":
@@ -298,7 +312,9 @@ def _last_next_weekday(candidate: Candidate, text: str, reference: date) -> _Res
     return _Result(DateRange.day(nearest), Granularity.DAY, alternatives)
 
 
-def _this_weekday(candidate: Candidate, text: str, reference: date) -> _Result:
+def _this_weekday(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     weekday = weekday_number(candidate.parts["weekday"])
     mod = " ".join(candidate.parts["mod"].lower().split())
     if mod == "this past":
@@ -310,7 +326,9 @@ def _this_weekday(candidate: Candidate, text: str, reference: date) -> _Result:
     return _Result(DateRange.day(day), Granularity.DAY)
 
 
-def _last_next_month_name(candidate: Candidate, text: str, reference: date) -> _Result:
+def _last_next_month_name(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     month = month_number(candidate.parts["month"])
     if candidate.parts["mod"].lower() == "last":
         year = reference.year if month < reference.month else reference.year - 1
@@ -322,7 +340,9 @@ def _last_next_month_name(candidate: Candidate, text: str, reference: date) -> _
     return _Result(month_range(year, month), Granularity.MONTH, alternatives)
 
 
-def _this_month_name(candidate: Candidate, text: str, reference: date) -> _Result:
+def _this_month_name(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     month = month_number(candidate.parts["month"])
     mod = " ".join(candidate.parts["mod"].lower().split())
     year = reference.year
@@ -336,7 +356,9 @@ def _this_month_name(candidate: Candidate, text: str, reference: date) -> _Resul
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
-def _month_of_relative_year(candidate: Candidate, text: str, reference: date) -> _Result:
+def _month_of_relative_year(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     parts = candidate.parts
     year = reference.year + _YEAR_STEP[parts["mod"].lower()]
     qualifier = parts.get("qualifier", "").lower()
@@ -366,7 +388,9 @@ _UNIT_DELTA: dict[str, Callable[[int], relativedelta]] = {
 }
 
 
-def _relative_unit(candidate: Candidate, text: str, reference: date) -> _Result:
+def _relative_unit(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     parts = candidate.parts
     mod = " ".join(parts["mod"].lower().split())
     unit = parts["unit"].lower().rstrip("s")
@@ -380,7 +404,9 @@ def _relative_unit(candidate: Candidate, text: str, reference: date) -> _Result:
     return _Result(DateRange(reference, reference + delta), granularity)
 
 
-def _part_of_unit(candidate: Candidate, text: str, reference: date) -> _Result:
+def _part_of_unit(
+    candidate: Candidate, text: str, reference: date, settings: TemporalSettings
+) -> _Result:
     parts = candidate.parts
     part = " ".join(parts["part"].lower().replace("-", "").split())
     mod = parts["mod"].lower()
@@ -396,7 +422,7 @@ def _part_of_unit(candidate: Candidate, text: str, reference: date) -> _Result:
     return _Result(whole, granularity, qualifier=qualifier)
 
 
-def _ago(candidate: Candidate, text: str, reference: date) -> _Result:
+def _ago(candidate: Candidate, text: str, reference: date, settings: TemporalSettings) -> _Result:
     parts = candidate.parts
     count = number(parts["count"].split()[0]) or 1
     unit = parts["unit"].lower().split()[-1].rstrip("s")
@@ -413,9 +439,11 @@ def _ago(candidate: Candidate, text: str, reference: date) -> _Result:
     return _Result(year_range(moment.year), Granularity.YEAR)
 
 
-def _anchor(candidate: Candidate, earlier: Sequence[DateExpression]) -> DateExpression | None:
+def _anchor(
+    candidate: Candidate, earlier: Sequence[DateExpression], window: int
+) -> DateExpression | None:
     for expression in reversed(earlier):
-        if candidate.start - expression.end > NEIGHBOUR_WINDOW:
+        if candidate.start - expression.end > window:
             return None
         if expression.granularity is Granularity.DAY and expression.resolved is not None:
             return expression
@@ -434,7 +462,7 @@ def _digits(value: str) -> str:
     return "".join(ch for ch in value if ch.isdigit())
 
 
-_RESOLVERS: dict[Form, Callable[[Candidate, str, date], _Result]] = {
+_RESOLVERS: dict[Form, Callable[[Candidate, str, date, TemporalSettings], _Result]] = {
     Form.FULL_DATE: _full_date,
     Form.MONTH_DAY: _month_day,
     Form.MONTH_YEAR: _month_year,

@@ -30,8 +30,8 @@ from claimlint.temporal import (
     DateRange,
     Form,
     Granularity,
-    expressions_of,
-    reference_of,
+    Reference,
+    Timeline,
 )
 
 _BOUNDARY_BEFORE = re.compile(
@@ -66,9 +66,11 @@ def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
-def dated_sentences(doc: Document) -> Iterator[tuple[Sentence, list[DateExpression]]]:
+def dated_sentences(
+    doc: Document, timeline: Timeline
+) -> Iterator[tuple[Sentence, list[DateExpression]]]:
     """Each sentence with its resolved date expressions, skipping sentences without any."""
-    expressions = [e for e in expressions_of(doc) if e.resolved is not None]
+    expressions = [e for e in timeline.expressions if e.resolved is not None]
     if not expressions:
         return
     index = 0
@@ -82,10 +84,11 @@ def dated_sentences(doc: Document) -> Iterator[tuple[Sentence, list[DateExpressi
             yield sentence, inside
 
 
-def may_date_an_event(doc: Document, expression: DateExpression, sentence: Sentence) -> bool:
+def may_date_an_event(
+    doc: Document, reference: Reference | None, expression: DateExpression, sentence: Sentence
+) -> bool:
     """False when the words around `expression` say it dates something else (see module)."""
     text = doc.lint_text
-    reference = reference_of(doc)
     resolved = expression.resolved
     if resolved is None:
         return False
@@ -107,9 +110,10 @@ def measured_from(doc: Document, sentence: Sentence) -> bool:
     return _MEASURED.search(doc.lint_text, sentence.start, sentence.end) is not None
 
 
-def plausible_for(doc: Document, expression: DateExpression, event: DateRange) -> bool:
+def plausible_for(
+    reference: Reference | None, expression: DateExpression, event: DateRange
+) -> bool:
     """Whether a date of this shape could be the event's, given the article's date."""
-    reference = reference_of(doc)
     resolved = expression.resolved
     if reference is None or resolved is None:
         return True

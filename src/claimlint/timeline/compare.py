@@ -11,7 +11,6 @@ from claimlint.facts import FactDate
 from claimlint.temporal import DateRange, Granularity
 
 _ORDER = {Granularity.DAY: 0, Granularity.WEEK: 1, Granularity.MONTH: 2, Granularity.YEAR: 3}
-_PRECISION = {"day": Granularity.DAY, "month": Granularity.MONTH, "year": Granularity.YEAR}
 
 
 def fact_range(value: FactDate) -> tuple[DateRange, Granularity]:

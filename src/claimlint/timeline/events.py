@@ -1,50 +1,12 @@
 """Event nouns: the words by which an article names one event without a facts file
-("the earthquake", "the strike"), for the in-article timeline check."""
+("the earthquake", "the strike"), for the in-article timeline check. The nouns
+themselves are options of the timeline check (rules/timeline.yaml)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-#: nouns that name one event in an article: "the earthquake" means the one already dated
-UNIQUE = {
-    "earthquake": "earthquake",
-    "quake": "earthquake",
-    "tsunami": "tsunami",
-    "eruption": "eruption",
-    "explosion": "explosion",
-    "blast": "explosion",
-    "coup": "coup",
-    "assassination": "assassination",
-    "inauguration": "inauguration",
-    "referendum": "referendum",
-    "hurricane": "hurricane",
-    "cyclone": "cyclone",
-    "typhoon": "typhoon",
-    "massacre": "massacre",
-    "invasion": "invasion",
-    "landslide": "landslide",
-    "derailment": "derailment",
-}
-#: nouns that often name several events in one article: the later mention must share a
-#: name with the dated one ("the strike that killed Soleimani")
-COMMON = {
-    "strike": "strike",
-    "airstrike": "strike",
-    "attack": "attack",
-    "bombing": "bombing",
-    "raid": "raid",
-    "shooting": "shooting",
-    "fire": "fire",
-    "crash": "crash",
-    "election": "election",
-    "killing": "killing",
-    "ambush": "ambush",
-    "flood": "flood",
-    "floods": "flood",
-    "storm": "storm",
-}
-_ALL = sorted({*UNIQUE, *COMMON}, key=len, reverse=True)
-NOUN = re.compile(r"\b(?:" + "|".join(_ALL) + r")\b(?!-)", re.IGNORECASE)
 #: a definite determiner before the noun, perhaps with a word or two between:
 #: "the earthquake", "the deadly quake", "Friday's blast"
 DEFINITE_BEFORE = re.compile(
@@ -62,9 +24,22 @@ OTHER_INSTANCE = re.compile(
 )
 
 
-def canonical(noun: str) -> tuple[str, bool]:
-    """The event key of a noun and whether it names a unique event."""
-    word = noun.lower()
-    if word in UNIQUE:
-        return UNIQUE[word], True
-    return COMMON[word], False
+class EventNouns:
+    """The nouns by which an article names an event: `unique` ones name one event ("the
+    earthquake" means the one already dated), `common` ones often name several ("the
+    attack"), so a later mention must share a name with the dated one. Each maps a
+    word to its event key ("quake" → "earthquake")."""
+
+    def __init__(self, unique: Mapping[str, str], common: Mapping[str, str]) -> None:
+        self.unique = {k.lower(): v for k, v in unique.items()}
+        self.common = {k.lower(): v for k, v in common.items()}
+        words = sorted({*self.unique, *self.common}, key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+        self.noun = re.compile(r"\b(?:" + alternation + r")\b(?!-)", re.IGNORECASE)
+
+    def canonical(self, noun: str) -> tuple[str, bool]:
+        """The event key of a noun and whether it names a unique event."""
+        word = noun.lower()
+        if word in self.unique:
+            return self.unique[word], True
+        return self.common[word], False

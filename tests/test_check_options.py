@@ -1,0 +1,95 @@
+"""Built-in checks are configured from YAML: the built-in packs give the defaults, a
+user's pack or config replaces (`key`) or extends (`extend_key`) them, strictly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimlint.config import load_config
+from claimlint.document import Document
+from claimlint.engine import lint_document
+from claimlint.ruleset import build_ruleset
+from claimlint.yamlfile import YamlError
+from tests.cli_helpers import claimlint
+
+QUAKE = (
+    "---\ndate: 2023-11-20\n---\n"
+    "The sandstorm swept across the capital on February 6, 2023.\n\n"
+    "Survivors of the sandstorm last March still wait for help.\n"
+)
+
+
+def rules_on(config: Path, text: str, *rule_ids: str) -> list[str]:
+    ruleset = build_ruleset(load_config(config)).only(rule_ids)
+    findings, _ = lint_document(Document.from_text(text, path="a.md"), ruleset)
+    return [text[f.start : f.end] for f in findings]
+
+
+def test_a_user_pack_adds_an_event_noun(tmp_path: Path) -> None:
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("{}\n")
+    assert rules_on(config, QUAKE, "timeline-self-contradiction") == []
+    (tmp_path / "desk.yaml").write_text(
+        "checks:\n  timeline:\n    extend_unique_event_nouns: {sandstorm: sandstorm}\n"
+    )
+    config.write_text("rules: [desk.yaml]\n")
+    assert rules_on(config, QUAKE, "timeline-self-contradiction") == ["last March"]
+
+
+def test_the_config_replaces_a_list_option(tmp_path: Path) -> None:
+    config = tmp_path / ".claimlint.yaml"
+    text = "---\nposted: 2021-03-23\n---\nThe minister resigned last week.\n"
+    config.write_text("{}\n")
+    assert rules_on(config, text, "relative-date") == []  # "posted" is not a date key
+    config.write_text("checks:\n  dates:\n    extend_front_matter_keys: [posted]\n")
+    assert rules_on(config, text, "relative-date") == ["last week"]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            "checks:\n  dates:\n    implied_year_windo: 3\n",
+            ".claimlint.yaml:3: checks.dates.implied_year_windo: unknown option for the dates check",
+        ),
+        (
+            "checks:\n  dates:\n    implied_year_window: soon\n",
+            ".claimlint.yaml:3: checks.dates.implied_year_window: Expected `int`, got `str`",
+        ),
+        (
+            "checks:\n  dates:\n    extend_implied_year_window: [3]\n",
+            ".claimlint.yaml:3: checks.dates.extend_implied_year_window: extend_ adds to a list",
+        ),
+        (
+            "checks:\n  weather: {}\n",
+            ".claimlint.yaml:2: checks.weather: unknown check",
+        ),
+    ],
+)
+def test_bad_options_name_file_line_and_field(tmp_path: Path, config: str, message: str) -> None:
+    path = tmp_path / ".claimlint.yaml"
+    path.write_text(config)
+    with pytest.raises(YamlError) as error:
+        build_ruleset(load_config(path))
+    assert message in str(error.value)
+
+
+def test_reference_date_is_reported_with_the_date_rules_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(".claimlint.yaml").write_text("disable: [dates, timeline]\n")
+    Path("a.txt").write_text("The talks resumed on Tuesday.\n")
+    result = claimlint(["check", "--format", "json", "--date", "2021-03-23", "a.txt"])
+    files = json.loads(result.stdout)["files"]
+    assert files["a.txt"]["reference_date"] == "2021-03-23"
+    assert files["a.txt"]["reference_source"] == "option"
+
+
+def test_explain_lists_the_options_of_the_check(tmp_path: Path) -> None:
+    result = claimlint(["explain", "ambiguous-date", "--isolated"])
+    assert "Options of the dates check" in result.stdout
+    assert "implied_year_window: 200" in result.stdout

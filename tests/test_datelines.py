@@ -190,4 +190,4 @@ def test_a_bad_widget_pattern_is_an_option_error(
     )
     result = claimlint(["check", "a.txt"])
     assert result.exit_code == 2
-    assert "widget_line_pattern: not a regular expression" in result.stderr
+    assert "widget_line_pattern: invalid regular expression" in result.stderr

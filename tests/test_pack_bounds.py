@@ -17,6 +17,7 @@ from claimlint.rule import check_template, render
 from claimlint.rules_loader import load_pack
 from claimlint.ruleset import build_ruleset
 from claimlint.yamlfile import YamlError
+from tests.cli_helpers import claimlint
 from tests.conftest import pack_ruleset
 
 RULE = """\
@@ -104,3 +105,38 @@ def test_a_timeout_error_quotes_a_short_excerpt_of_the_pattern(
     _, problems = lint_document(Document.from_text("a" * 5000 + "b"), ruleset)
     assert len(problems) == 1 and "took over" in problems[0].message
     assert len(problems[0].message) < 200
+
+
+@pytest.mark.parametrize(
+    ("option", "problem"),
+    [
+        ("extend_elisions", "more than 5,000 items"),
+        ("sentence_openers", "more than 5,000 items"),
+    ],
+)
+def test_a_check_option_of_a_config_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, problem: str
+) -> None:
+    words = ", ".join(f"w{i}q" for i in range(20_000))
+    (tmp_path / ".claimlint.yaml").write_text(f"checks:\n  quotes:\n    {option}: [{words}]\n")
+    (tmp_path / "a.txt").write_text("The talks resumed.\n")
+    monkeypatch.chdir(tmp_path)
+    started = time.process_time()
+    result = claimlint(["check", "a.txt"])
+    assert time.process_time() - started < 10
+    assert result.exit_code == 2
+    assert f".claimlint.yaml:3: checks.quotes.{option}: {problem}" in result.stderr
+
+
+def test_the_characters_of_a_check_option_are_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = "x" * 60_000
+    (tmp_path / ".claimlint.yaml").write_text(
+        f"checks:\n  quotes:\n    extend_elisions: [{long}, {long}, {long}, {long}]\n"
+    )
+    (tmp_path / "a.txt").write_text("The talks resumed.\n")
+    monkeypatch.chdir(tmp_path)
+    result = claimlint(["check", "a.txt"])
+    assert result.exit_code == 2
+    assert "checks.quotes.extend_elisions: more than 200,000 characters" in result.stderr

@@ -35,6 +35,11 @@ class Analysis(Generic[T]):
         raise NotImplementedError
 
 
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    error: Exception
+
+
 _CRLF = re.compile(r"\r\n?")
 _NEWLINE = re.compile("\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -196,9 +201,17 @@ class Document:
     # -- analyses ----------------------------------------------------------
 
     def analysis(self, analysis: Analysis[T]) -> T:
-        """The result of `analysis` on this document, computed on first use."""
+        """The result of `analysis` on this document, computed on first use. An analysis
+        that failed (a config's pattern ran out of time) fails again at once when asked
+        again, without doing its work twice."""
         try:
             result: T = self._analyses[analysis]
         except KeyError:
-            result = self._analyses[analysis] = analysis.compute(self)
+            try:
+                result = self._analyses[analysis] = analysis.compute(self)
+            except Exception as exc:
+                self._analyses[analysis] = _Failed(exc)
+                raise
+        if isinstance(result, _Failed):
+            raise result.error
         return result

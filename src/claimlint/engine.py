@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from claimlint import dedupe
+from claimlint import dedupe, patterns
 from claimlint.checks.base import Check, RuleTable
 from claimlint.config import Config, ConfigResolver
 from claimlint.diagnostics import Diagnostic, diagnose
@@ -140,15 +140,24 @@ def lint_document(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[
         if check.stage == "suppressions":
             late.append(check)
             continue
-        _collect(check.check(doc, ruleset.tables[check.name]), check.name, findings, problems)
+        _collect_check(check, doc, ruleset, findings, problems)
     enabled = {r.id for r in ruleset.rules}
     findings = [f for f in findings if f.rule in enabled]
     findings = dedupe.one_per_problem(findings)
     findings = doc.suppressions.apply(findings)
     for check in late:
-        _collect(check.check(doc, ruleset.tables[check.name]), check.name, findings, problems)
+        _collect_check(check, doc, ruleset, findings, problems)
     findings.sort(key=Finding.sort_key)
     return findings, problems
+
+
+def _collect_check(
+    check: Check, doc: Document, ruleset: RuleSet, out: list[Finding], problems: list[Problem]
+) -> None:
+    """`_collect` for a check: its searches with the patterns of its options (which a
+    config may set) share one time budget on the document, as a rule's do."""
+    with patterns.spending(patterns.Budget()):
+        _collect(check.check(doc, ruleset.tables[check.name]), check.name, out, problems)
 
 
 def _collect(
@@ -194,9 +203,12 @@ def lint_source(
     if learn:
         from claimlint.learn.mapping import evidence_of
 
-        return FileResult(
-            path=source.path, checked=True, summaries={"learn": evidence_of(doc, ruleset)}
-        )
+        try:
+            with patterns.spending(patterns.Budget()):
+                evidence = evidence_of(doc, ruleset)
+        except PatternTimeout as exc:
+            return FileResult(path=source.path, checked=True, errors=[f"{source.path}: {exc}"])
+        return FileResult(path=source.path, checked=True, summaries={"learn": evidence})
     findings, problems = lint_document(doc, ruleset)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
@@ -205,13 +217,16 @@ def lint_source(
         target.append(f"{source.path}: {problem.message}")
     for check in ruleset.checks:
         try:
-            result.meta.update(check.metadata(doc))
-            if details:
-                result.meta.update(check.details(doc))
-            if check.cross_document and check in ruleset.active_checks:
-                summary = check.summarize(doc, ruleset.tables[check.name])
-                if summary is not None:
-                    result.summaries[check.name] = summary
+            with patterns.spending(patterns.Budget()):
+                result.meta.update(check.metadata(doc))
+                if details:
+                    result.meta.update(check.details(doc))
+                if check.cross_document and check in ruleset.active_checks:
+                    summary = check.summarize(doc, ruleset.tables[check.name])
+                    if summary is not None:
+                        result.summaries[check.name] = summary
+        except PatternTimeout as exc:
+            result.errors.append(f"{source.path}: check {check.name}: {exc}")
         except Exception as exc:  # a broken check must not stop the others
             result.errors.append(
                 f"{source.path}: internal error in {check.name}: {type(exc).__name__}: {exc}"

@@ -33,6 +33,8 @@ MAX_TOTAL_PATTERN_CHARS = 500_000
 _SHOWN = 60
 
 _BUDGET: ContextVar[list[int] | None] = ContextVar("pattern_budget", default=None)
+#: the time budget of the check running now (`spending`), for searches given none
+_SPENDING: ContextVar[Budget | None] = ContextVar("spending", default=None)
 
 
 @contextmanager
@@ -101,6 +103,21 @@ class Budget:
             raise PatternTimeout(_timeout_message(pattern, self.total))
 
 
+@contextmanager
+def spending(budget: Budget) -> Iterator[Budget]:
+    """Within this block, a bounded search given no budget of its own draws on `budget`
+    (a check searches with many patterns, from many places: one budget for them all)."""
+    token = _SPENDING.set(budget)
+    try:
+        yield budget
+    finally:
+        _SPENDING.reset(token)
+
+
+def _budget(budget: Budget | None, timeout: float | _Limit) -> Budget:
+    return budget or _SPENDING.get() or Budget(timeout)
+
+
 def finditer(
     pattern: Any,
     text: str,
@@ -115,7 +132,7 @@ def finditer(
     end = len(text) if endpos is None else endpos
     if timeout is None:
         return pattern.finditer(text, pos, end)  # type: ignore[no-any-return]
-    return _bounded(pattern, text, pos, end, budget or Budget(timeout))
+    return _bounded(pattern, text, pos, end, _budget(budget, timeout))
 
 
 def _bounded(pattern: Any, text: str, pos: int, end: int, budget: Budget) -> Iterator[Any]:
@@ -158,13 +175,18 @@ def fullmatch(
     """`pattern.fullmatch`, the time drawn from `budget` (see `finditer`)."""
     if timeout is None:
         return pattern.fullmatch(text)
-    return _once(pattern.fullmatch, pattern, text, 0, budget or Budget(timeout))
+    return _once(pattern.fullmatch, pattern, text, 0, _budget(budget, timeout))
+
+
+def match(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
+    """`pattern.match`, the time drawn from `budget` (see `finditer`)."""
+    return _once(pattern.match, pattern, text, pos, _budget(budget, LIMIT))
 
 
 def match_end(pattern: Any, text: str, pos: int = 0) -> Any:
     """The match of a reversed pattern (`(?r)`) that ends where `text` ends: one
     attempt, where a search would try every position."""
-    return _once(pattern.match, pattern, text, pos, Budget())
+    return match(pattern, text, pos)
 
 
 def _once(method: Any, pattern: Any, text: str, pos: int, budget: Budget) -> Any:

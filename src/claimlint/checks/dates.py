@@ -19,15 +19,13 @@ next week's Friday are both possible.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from claimlint import temporal
+from claimlint import patterns, temporal
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
 from claimlint.findings import Finding, Related
-from claimlint.kinds.base import OptionError
 from claimlint.temporal import DateExpression, Form, Reference, TemporalSettings, describe
 from claimlint.temporal.lexicon import WEEKDAYS
 from claimlint.temporal.settings import DateOrder
@@ -155,10 +153,7 @@ class DatesCheck(Check):
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)
         self.opts: DatesOptions = options
-        try:
-            re.compile(self.opts.widget_line_pattern)
-        except re.error as exc:
-            raise OptionError("widget_line_pattern", f"not a regular expression: {exc}") from None
+        patterns.compile_pattern(self.opts.widget_line_pattern, "widget_line_pattern")
         self.settings = self.opts.temporal()
 
     def metadata(self, doc: Document) -> dict[str, Any]:

@@ -21,6 +21,11 @@ from claimlint.kinds.base import OptionError
 from claimlint.yamlfile import LineDict, YamlError
 
 EXTEND = "extend_"
+#: the most items one option (a list or a mapping, at any depth) may hold
+MAX_OPTION_ITEMS = 5_000
+#: the most characters the strings of one option may hold together (its words and
+#: patterns become regular expressions: compiling costs time and memory)
+MAX_OPTION_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,11 @@ def merge_options(
             return YamlError(layer.path, line, exc.problem, f"{layer.where}.{key}")
         return YamlError(check, None, exc.problem, exc.field)
 
+    for name, value in merged.items():
+        problem = _too_big(value)
+        if problem and name in origin:
+            _fail(*origin[name], problem)
+
     try:
         return msgspec.convert(merged, options_type, strict=True), blame
     except msgspec.ValidationError as exc:
@@ -87,6 +97,28 @@ def merge_options(
             layer, key = origin[top]
             _fail(layer, key, problem)
         raise YamlError(check, None, problem) from None
+
+
+def _too_big(value: Any) -> str | None:
+    """Why an option's value is larger than any check needs, or None."""
+    items = chars = 0
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, str):
+            chars += len(current)
+        elif isinstance(current, list | tuple):
+            items += len(current)
+            pending.extend(current)
+        elif isinstance(current, dict):
+            items += len(current)
+            pending.extend(current.keys())
+            pending.extend(current.values())
+        if items > MAX_OPTION_ITEMS:
+            return f"more than {MAX_OPTION_ITEMS:,} items"
+        if chars > MAX_OPTION_CHARS:
+            return f"more than {MAX_OPTION_CHARS:,} characters"
+    return None
 
 
 def _fail(layer: OptionLayer, key: str, problem: str) -> None:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
+from claimlint.patterns import compile_pattern
 from claimlint.temporal.lexicon import DAY, MONTH_ANY, WEEKDAY_FULL, month_number
 from claimlint.temporal.settings import TemporalSettings
 
@@ -104,7 +106,7 @@ class Patterns:
     event_label: re.Pattern[str]
     caption: re.Pattern[str]
     preposition_before: re.Pattern[str]
-    widget: re.Pattern[str]
+    widget: Any  # a config's pattern: run through `patterns`, with a time limit
     publication_labels: frozenset[str]
 
 
@@ -127,7 +129,7 @@ def patterns(settings: TemporalSettings) -> Patterns:
         event_label=re.compile(rf"\s*{_words(settings.event_labels)}"),
         caption=re.compile(_words(settings.caption_markers)),
         preposition_before=re.compile(rf"\b{_words(settings.lead_prepositions)}\s*$"),
-        widget=re.compile(settings.widget_line_pattern),
+        widget=compile_pattern(settings.widget_line_pattern, "widget_line_pattern"),
         publication_labels=frozenset(
             " ".join(p.lower().split()) for p in settings.publication_labels
         ),

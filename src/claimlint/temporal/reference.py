@@ -26,13 +26,14 @@ the event than the article ("On January 3, 2020, a US strike ..."): it is not ta
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from dateutil import parser as date_parser
 
+from claimlint import patterns
 from claimlint.temporal import datelines
 from claimlint.temporal.datelines import Found, Rank
 from claimlint.temporal.expressions import Candidate
@@ -230,25 +231,32 @@ def _top_dates(
         )
         if line.rank > deepest:
             continue
-        if found.kind == "'date' label" and _beside(lines, index, compiled.event_label):
+        if found.kind == "'date' label" and _beside(lines, index, compiled.event_label.match):
             continue  # "Date: ... / Time: ... / Venue: ...": an event's details
-        if found.rank is Rank.DATELINE and _beside(lines, index, compiled.widget, reach=2):
+        if found.rank is Rank.DATELINE and _beside(lines, index, _matcher(compiled.widget), 2):
             continue  # a temperature beside it: a weather-and-today widget
         if found.kind == "wire dateline" and line.rank > settings.dateline_lines:
             continue
         yield found
 
 
-def _beside(lines: list[Line], index: int, pattern: re.Pattern[str], reach: int = 1) -> bool:
-    """Whether a line within `reach` non-empty lines of `lines[index]` matches `pattern`
-    (short lines only: labels and widgets are short)."""
+def _beside(
+    lines: list[Line], index: int, matches: Callable[[str], object], reach: int = 1
+) -> bool:
+    """Whether a line within `reach` non-empty lines of `lines[index]` `matches` (short
+    lines only: labels and widgets are short)."""
     for other in lines[max(0, index - reach) : index + reach + 1]:
         if other is lines[index]:
             continue
         stripped = other.text.strip(" \t*_#>|")
-        if len(stripped) <= 40 and pattern.match(stripped):
+        if len(stripped) <= 40 and matches(stripped):
             return True
     return False
+
+
+def _matcher(pattern: Any) -> Callable[[str], object]:
+    """A match at the start of a line, for a pattern a config gave (time-limited)."""
+    return lambda line: patterns.match(pattern, line)
 
 
 def _weekday_leads(
@@ -280,9 +288,9 @@ def _weekday_leads(
         if compiled.caption.search(line.text):
             continue
         index = lines.index(line)
-        if _beside(lines, index, compiled.widget, reach=2):
+        if _beside(lines, index, _matcher(compiled.widget), reach=2):
             continue
-        if labelled and _beside(lines, index, compiled.event_label):
+        if labelled and _beside(lines, index, compiled.event_label.match):
             continue  # "Date: Monday, ..." over "Time: ...": an event's details
         value = _candidate_date(candidate)
         if value is not None:

@@ -100,3 +100,13 @@ def test_stdin_under_the_limit_is_checked(tmp_path: Path) -> None:
     result = run(["check", "-"], tmp_path, input="Outside Baghdad airport .\n")
     assert result.returncode == 0
     assert "space-before-punctuation" in result.stdout
+
+
+def test_a_config_cannot_lift_the_size_limit_without_bound(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(CLEAN)
+    (tmp_path / ".claimlint.yaml").write_text("max_file_size: 1000000000000\n")
+    result = run(["check", "a.txt"], tmp_path)
+    assert result.returncode == 2
+    assert ".claimlint.yaml:1: max_file_size: must be a positive number of bytes, at most" in (
+        result.stderr
+    )

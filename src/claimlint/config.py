@@ -28,7 +28,13 @@ import msgspec
 from claimlint import yamlfile
 from claimlint.fsguard import NotReadable, is_inside, read_bytes
 from claimlint.safe_text import excerpt
-from claimlint.sources import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, STDIN, glob_match
+from claimlint.sources import (
+    DEFAULT_INCLUDE,
+    DEFAULT_MAX_BYTES,
+    MAX_FILE_SIZE_LIMIT,
+    STDIN,
+    glob_match,
+)
 from claimlint.yamlfile import YamlError
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
@@ -113,11 +119,11 @@ def load_config(path: Path, _chain: Sequence[Path] = ()) -> Config:
     data = _read(path)
     _check_unknown_keys(data, name)
     spec = yamlfile.convert(data, ConfigSpec, name)
-    if spec.max_file_size <= 0:
+    if not 0 < spec.max_file_size <= MAX_FILE_SIZE_LIMIT:
         raise YamlError(
             name,
             _key_line(data, "max_file_size"),
-            "must be a positive number of bytes",
+            f"must be a positive number of bytes, at most {MAX_FILE_SIZE_LIMIT:,}",
             "max_file_size",
         )
     for pattern, names in spec.per_file_ignores.items():

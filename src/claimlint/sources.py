@@ -20,6 +20,8 @@ from claimlint.fsguard import NotReadable, is_inside, read_bytes
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: the largest `max_file_size` a config may set (a document is held in memory whole)
+MAX_FILE_SIZE_LIMIT = 100 * 1024 * 1024
 STDIN = "-"
 _BINARY_SNIFF = 8192
 #: control characters other than the whitespace ones ("\t\n\v\f\r")

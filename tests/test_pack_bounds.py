@@ -140,3 +140,22 @@ def test_the_characters_of_a_check_option_are_bounded(
     result = claimlint(["check", "a.txt"])
     assert result.exit_code == 2
     assert "checks.quotes.extend_elisions: more than 200,000 characters" in result.stderr
+
+
+def test_slots_that_use_slots_many_times_over_are_refused_before_they_expand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b_uses = "<b>" * 20_000  # each <b> holds 20,000 <c>: 400 million characters in all
+    c_uses = "<c>" * 20_000
+    (tmp_path / ".claimlint.yaml").write_text(
+        "checks:\n  debris:\n"
+        f"    extend_slots: {{a: '{b_uses}', b: '{c_uses}', c: x}}\n"
+        "    extend_furniture: [{rule: scraped-link-label, patterns: ['<a>']}]\n"
+    )
+    (tmp_path / "a.txt").write_text("The talks resumed.\n")
+    monkeypatch.chdir(tmp_path)
+    started = time.process_time()
+    result = claimlint(["check", "a.txt"])
+    assert time.process_time() - started < 10
+    assert result.exit_code == 2
+    assert "slots expand to more than 200,000 characters" in result.stderr

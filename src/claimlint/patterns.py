@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 
 import regex
 
+from claimlint import regex_cache
 from claimlint.kinds.base import OptionError
 from claimlint.safe_text import excerpt
 
@@ -74,7 +75,7 @@ def compile_pattern(
     if ignorecase:
         flags |= regex.IGNORECASE
     try:
-        return regex.compile(pattern, flags)
+        return regex_cache.compile(pattern, flags)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         # ValueError: "(?V1)" against the Python-re flags; the others: absurd nesting
         raise OptionError(field, f"invalid regular expression: {exc}") from None
@@ -213,7 +214,7 @@ def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
     if len(phrases) > MAX_PHRASES:
         raise OptionError(field, f"{len(phrases):,} phrases; a rule lists at most {MAX_PHRASES:,}")
     alternatives = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
         if not phrase.strip():
             raise OptionError(field, "empty phrase")
         escaped = regex.escape(phrase.strip())

@@ -137,6 +137,13 @@ class Slots:
 
     def expand(self, pattern: str) -> str:
         for _ in range(_SLOT_DEPTH):
+            # measured before it is built: slots that use slots many times over would
+            # multiply into gigabytes
+            if self._expanded_size(pattern) > patterns.MAX_PHRASE_PATTERN_CHARS:
+                raise OptionError(
+                    self._field,
+                    f"slots expand to more than {patterns.MAX_PHRASE_PATTERN_CHARS:,} characters",
+                )
             expanded = _SLOT.sub(self._replace, pattern)
             if expanded == pattern:
                 return expanded
@@ -144,6 +151,13 @@ class Slots:
         if _SLOT.search(pattern) and any(n in self._slots for n in _SLOT.findall(pattern)):
             raise OptionError(self._field, "slots nest more than three levels deep")
         return pattern
+
+    def _expanded_size(self, pattern: str) -> int:
+        return len(pattern) + sum(
+            len(self._slots[m.group(1)]) + 4 - len(m.group(0))
+            for m in _SLOT.finditer(pattern)
+            if m.group(1) in self._slots
+        )
 
     def _replace(self, match: Any) -> str:
         name = match.group(1)
@@ -155,19 +169,32 @@ class Slots:
         """One pattern that matches any of `entries` (expanded), placed in `template`."""
         if not entries:
             raise OptionError(field, "an empty list of patterns")
-        expanded = []
+        expanded: list[str] = []
+        size = 0
         for index, entry in enumerate(entries):
             if not entry.strip():
                 raise OptionError(f"{field}[{index}]", "an empty pattern")
-            text = self.expand(entry)
-            patterns.compile_pattern(text, f"{field}[{index}]", ignorecase=True)
-            expanded.append(f"(?:{text})")
-        return patterns.compile_pattern(
-            template.format("(?:" + "|".join(expanded) + ")"),
-            field,
-            ignorecase=True,
-            limit=patterns.MAX_PHRASE_PATTERN_CHARS,
-        )
+            expanded.append(self.expand(entry))
+            size += len(expanded[-1])
+            if size > patterns.MAX_PHRASE_PATTERN_CHARS:
+                raise OptionError(
+                    field, f"more than {patterns.MAX_PHRASE_PATTERN_CHARS:,} characters expanded"
+                )
+        joined = template.format("(?:" + "|".join(f"(?:{text})" for text in expanded) + ")")
+        try:
+            return patterns.compile_pattern(
+                joined, field, ignorecase=True, limit=patterns.MAX_PHRASE_PATTERN_CHARS
+            )
+        except OptionError:
+            # name the entry at fault (compiling each costs as much as the whole)
+            for index, text in enumerate(expanded):
+                patterns.compile_pattern(
+                    text,
+                    f"{field}[{index}]",
+                    ignorecase=True,
+                    limit=patterns.MAX_PHRASE_PATTERN_CHARS,
+                )
+            raise
 
 
 def compile_groups(

@@ -87,7 +87,7 @@ def score(path: Path, ruleset: RuleSet, with_facts: bool) -> Score:
         groups[item.get("group") or f"#{index}"].append(
             spans_of(text, item["text"], item.get("line"))
         )
-    rules = [r for r in ruleset.rules if r.category == "names"]
+    rules = ruleset.only([r.id for r in ruleset.rules if r.category == "names"])
     doc = Document.from_text(text, path=str(path))
     began = time.perf_counter()
     findings, _ = lint_document(doc, rules)

@@ -10,9 +10,17 @@ from hypothesis import strategies as st
 
 from claimlint.document import Document
 from claimlint.findings import Level
-from claimlint.names.mentions import find_mentions
-from claimlint.names.spelling import sounds_alike
-from tests.conftest import ARTICLES, Lint
+from claimlint.names.mentions import Mention
+from claimlint.names.mentions import find_mentions as find_with
+from tests.conftest import ARTICLES, Lint, names_lexicon
+
+LEX = names_lexicon()
+sounds_alike = LEX.speller.sounds_alike
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    return find_with(doc, LEX)
+
 
 SEED = (ARTICLES / "000_09f3789a519224e6.txt").read_text(encoding="utf-8")
 

@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from claimlint.checks.base import Check, CheckContext, CheckOptions, Placed, RuleTable
+from claimlint.checks.base import Check, CheckContext, Placed, RuleTable
 from claimlint.diagnostics import Anchors
 from claimlint.document import Document
 from claimlint.findings import Finding, Fix, Related
+from claimlint.kinds.base import OptionError
 from claimlint.names.analysis import NameAnalysis, NameAnalyzer
 from claimlint.names.clustering import (
     Spelling,
@@ -33,14 +34,10 @@ from claimlint.names.clustering import (
     variant_groups,
 )
 from claimlint.names.known import KnownPeople
+from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention
-from claimlint.names.spelling import (
-    metaphone_key,
-    sound_key,
-    sounds_alike,
-    spelling_key,
-    strip_prefix,
-)
+from claimlint.names.options import NamesOptions
+from claimlint.names.spelling import FoldError, Speller
 from claimlint.nlp import ModelNotAvailable
 from claimlint.sources import display_path
 
@@ -49,13 +46,6 @@ UNLISTED = "name-unlisted-spelling"
 ACROSS = "name-variant-across-files"
 
 _MAX_RELATED = 3
-
-
-class NamesOptions(CheckOptions, frozen=True, kw_only=True):
-    #: compare mentions with the people of the facts file
-    use_facts: bool = True
-    #: message of a facts-file misspelling reported under name-variant
-    misspelling_message: str = "'{found}' is a known misspelling of {canonical}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +76,13 @@ class NamesCheck(Check):
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)
         self.opts: NamesOptions = options
-        known = KnownPeople(context.facts if self.opts.use_facts else None)
-        self.analyzer = NameAnalyzer(known, context.model)
+        try:
+            self.lexicon = NameLexicon.build(self.opts)
+        except FoldError as exc:
+            raise OptionError(exc.field, exc.problem) from None
+        self.speller = self.lexicon.speller
+        known = KnownPeople(context.facts if self.opts.use_facts else None, self.lexicon)
+        self.analyzer = NameAnalyzer(self.lexicon, known, context.model)
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         if not (rules.on(VARIANT) or rules.on(UNLISTED)):
@@ -105,11 +100,11 @@ class NamesCheck(Check):
                 (v := analysis.verdict(m)) is not None and v.accepted for m in spelling.mentions
             )
 
-        for group in variant_groups(analysis.mentions, prefer=accepted):
+        for group in variant_groups(analysis.mentions, self.speller, prefer=accepted):
             for spelling in group.minority:
                 for mention in spelling.mentions:
                     if mention.start not in reported:
-                        yield _variant_finding(mention, group, rules)
+                        yield _variant_finding(mention, group, rules, self.speller)
 
     def _facts_finding(
         self, mention: Mention, analysis: NameAnalysis, rules: RuleTable
@@ -152,7 +147,7 @@ class NamesCheck(Check):
         except ModelNotAvailable:
             return None  # the in-article rule reports the missing model for this file
         uses = []
-        for spelling in spellings_of(analysis.mentions):
+        for spelling in spellings_of(analysis.mentions, self.speller):
             first = min(spelling.mentions, key=lambda m: m.start)
             accepted = any(
                 (v := analysis.verdict(m)) is not None and v.accepted for m in spelling.mentions
@@ -178,17 +173,19 @@ class NamesCheck(Check):
             if isinstance(summary, FileNames):
                 for use in summary.uses:
                     by_key[use.key].append((summary.anchors, use))
-        for group in _groups(by_key):
-            yield from _report(group, by_key, rules)
+        for group in _groups(by_key, self.speller):
+            yield from _report(group, by_key, rules, self.speller)
 
 
-def _variant_finding(mention: Mention, group: VariantGroup, rules: RuleTable) -> Finding:
+def _variant_finding(
+    mention: Mention, group: VariantGroup, rules: RuleTable, speller: Speller
+) -> Finding:
     reference = group.reference
     shown = reference.written
     first = min(reference.mentions, key=lambda m: m.start)
     related = [Related(first.start, first.end, f"'{first.text}' is written here")]
     for other in group.minority:
-        if other.key == spelling_key(mention.surname):
+        if other.key == speller.spelling_key(mention.surname):
             continue
         example = min(other.mentions, key=lambda m: m.start)
         related.append(Related(example.start, example.end, f"also spelled '{example.text}'"))
@@ -197,7 +194,7 @@ def _variant_finding(mention: Mention, group: VariantGroup, rules: RuleTable) ->
         mention.surname_start,
         mention.end,
         {"found": mention.surname, "other": shown},
-        fix=Fix(_keep_prefix(mention.surname, first.surname), safe=False),
+        fix=Fix(_keep_prefix(mention.surname, first.surname, speller), safe=False),
         related=tuple(related[: _MAX_RELATED + 1]),
         data={
             "spellings": {s.written: len(s.mentions) for s in group.spellings},
@@ -209,7 +206,7 @@ def _variant_finding(mention: Mention, group: VariantGroup, rules: RuleTable) ->
 Uses = dict[str, list[tuple[Anchors, SpellingUse]]]
 
 
-def _groups(by_key: Uses) -> list[list[str]]:
+def _groups(by_key: Uses, speller: Speller) -> list[list[str]]:
     """Surname keys that read alike, joined through shared sound keys and metaphones."""
     keys = sorted(by_key)
     parent = {k: k for k in keys}
@@ -222,12 +219,16 @@ def _groups(by_key: Uses) -> list[list[str]]:
 
     buckets: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        buckets["s" + sound_key(key)].append(key)
-        buckets["m" + metaphone_key(key)].append(key)
+        buckets["s" + speller.sound_key(key)].append(key)
+        buckets["m" + speller.metaphone_key(key)].append(key)
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if find(a) != find(b) and sounds_alike(a, b) and _givens_fit(by_key[a], by_key[b]):
+                if (
+                    find(a) != find(b)
+                    and speller.sounds_alike(a, b)
+                    and _givens_fit(by_key[a], by_key[b], speller)
+                ):
                     parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for key in keys:
@@ -235,15 +236,17 @@ def _groups(by_key: Uses) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _givens_fit(a: list[tuple[Anchors, SpellingUse]], b: list[tuple[Anchors, SpellingUse]]) -> bool:
+def _givens_fit(
+    a: list[tuple[Anchors, SpellingUse]], b: list[tuple[Anchors, SpellingUse]], speller: Speller
+) -> bool:
     given_a = {g for _, use in a for g in use.given}
     given_b = {g for _, use in b for g in use.given}
     if not given_a or not given_b:
         return True
-    return any(given_compatible(x, y) for x in given_a for y in given_b)
+    return any(given_compatible(x, y, speller) for x in given_a for y in given_b)
 
 
-def _report(group: list[str], by_key: Uses, rules: RuleTable) -> Iterator[Placed]:
+def _report(group: list[str], by_key: Uses, rules: RuleTable, speller: Speller) -> Iterator[Placed]:
     files = {key: {anchors.path for anchors, _ in by_key[key]} for key in group}
     if len(set().union(*files.values())) < 2:
         return  # one file only: the in-article rule speaks for it
@@ -266,15 +269,15 @@ def _report(group: list[str], by_key: Uses, rules: RuleTable) -> Iterator[Placed
                 ACROSS,
                 *use.span,
                 values,
-                fix=Fix(_keep_prefix(use.surname, shown), safe=False),
+                fix=Fix(_keep_prefix(use.surname, shown, speller), safe=False),
                 data={"majority": shown, "files_per_spelling": counts},
             )
             yield Placed(anchors, finding)
 
 
-def _keep_prefix(found: str, reference: str) -> str:
+def _keep_prefix(found: str, reference: str, speller: Speller) -> str:
     """The reference surname, keeping or dropping an 'al-' prefix as the mention did."""
-    bare = strip_prefix(reference)
-    if strip_prefix(found) == found:
+    bare = speller.strip_prefix(reference)
+    if speller.strip_prefix(found) == found:
         return bare
-    return found[: len(found) - len(strip_prefix(found))] + bare
+    return found[: len(found) - len(speller.strip_prefix(found))] + bare

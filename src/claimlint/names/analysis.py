@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from claimlint.document import Analysis, Document
 from claimlint.names.known import KnownPeople, Verdict
+from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention, find_mentions
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -25,17 +26,18 @@ class NameAnalyzer(Analysis[NameAnalysis]):
     """Mentions of people in a document and what the facts say about each. One analyzer
     per check (compared by identity), so every names rule shares one analysis."""
 
+    lexicon: NameLexicon
     known: KnownPeople
     model: str | None = None
 
     def compute(self, doc: Document) -> NameAnalysis:
-        return analyse(doc, self.known, self.model)
+        return analyse(doc, self.lexicon, self.known, self.model)
 
 
-def analyse(doc: Document, known: KnownPeople, model: str | None) -> NameAnalysis:
+def analyse(doc: Document, lex: NameLexicon, known: KnownPeople, model: str | None) -> NameAnalysis:
     """Mentions of people in `doc` and what the facts say about each."""
     spans = model_person_spans(doc, model) if model else ()
-    mentions = find_mentions(doc, known.forms, spans)
+    mentions = find_mentions(doc, lex, known.forms, spans)
     verdicts: dict[int, Verdict] = {}
     if known:
         for mention in mentions:

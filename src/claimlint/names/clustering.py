@@ -12,13 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimlint.names.mentions import Mention
-from claimlint.names.spelling import (
-    is_typo,
-    metaphone_key,
-    sound_key,
-    sounds_alike,
-    spelling_key,
-)
+from claimlint.names.spelling import Speller
 
 
 @dataclass
@@ -37,9 +31,7 @@ class Spelling:
     def first(self) -> int:
         return min(m.start for m in self.mentions)
 
-    @property
-    def given_keys(self) -> set[str]:
-        return {spelling_key(m.given[0]) for m in self.mentions if m.given}
+    given_keys: set[str] = field(default_factory=set)
 
     @property
     def roles(self) -> set[str]:
@@ -64,17 +56,21 @@ class VariantGroup:
         return [s for s in self.spellings if s is not self.reference]
 
 
-def spellings_of(mentions: Iterable[Mention]) -> list[Spelling]:
+def spellings_of(mentions: Iterable[Mention], speller: Speller) -> list[Spelling]:
     by_key: dict[str, Spelling] = {}
     for mention in mentions:
-        key = spelling_key(mention.surname)
+        key = speller.spelling_key(mention.surname)
         if key:
-            by_key.setdefault(key, Spelling(key)).mentions.append(mention)
+            spelling = by_key.setdefault(key, Spelling(key))
+            spelling.mentions.append(mention)
+            if mention.given:
+                spelling.given_keys.add(speller.spelling_key(mention.given[0]))
     return sorted(by_key.values(), key=lambda s: s.first)
 
 
 def variant_groups(
     mentions: Sequence[Mention],
+    speller: Speller,
     prefer: Callable[[Spelling], bool] | None = None,
 ) -> list[VariantGroup]:
     """Groups of two or more spellings of one surname, by text order of first use.
@@ -82,7 +78,7 @@ def variant_groups(
     `prefer` marks spellings that an authority (the facts file) accepts: when a
     group holds one, it is the reference whatever the counts say.
     """
-    spellings = spellings_of(mentions)
+    spellings = spellings_of(mentions, speller)
     parent = list(range(len(spellings)))
 
     def find(i: int) -> int:
@@ -91,8 +87,8 @@ def variant_groups(
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(spellings):
-        if same_person(spellings[i], spellings[j]):
+    for i, j in _candidate_pairs(spellings, speller):
+        if same_person(spellings[i], spellings[j], speller):
             parent[find(i)] = find(j)
     members: dict[int, list[Spelling]] = defaultdict(list)
     for index, spelling in enumerate(spellings):
@@ -105,13 +101,13 @@ def variant_groups(
     return sorted(groups, key=lambda g: min(s.first for s in g.spellings))
 
 
-def _candidate_pairs(spellings: Sequence[Spelling]) -> set[tuple[int, int]]:
+def _candidate_pairs(spellings: Sequence[Spelling], speller: Speller) -> set[tuple[int, int]]:
     """Pairs that share a sound key, a metaphone, or a first letter and length (typos)."""
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, spelling in enumerate(spellings):
         surname = spelling.key
-        buckets[("sound", sound_key(surname))].append(index)
-        buckets[("meta", metaphone_key(surname))].append(index)
+        buckets[("sound", speller.sound_key(surname))].append(index)
+        buckets[("meta", speller.metaphone_key(surname))].append(index)
         buckets[("typo", surname[:1])].append(index)
     pairs: set[tuple[int, int]] = set()
     for bucket in buckets.values():
@@ -121,25 +117,29 @@ def _candidate_pairs(spellings: Sequence[Spelling]) -> set[tuple[int, int]]:
     return pairs
 
 
-def same_person(a: Spelling, b: Spelling) -> bool:
+def same_person(a: Spelling, b: Spelling, speller: Speller) -> bool:
     """Two surname spellings of one person: alike in sound (or one slip apart with the
     same given name or role), and never with different given names."""
     given_a, given_b = a.given_keys, b.given_keys
-    if given_a and given_b and not any(given_compatible(x, y) for x in given_a for y in given_b):
+    if (
+        given_a
+        and given_b
+        and not any(given_compatible(x, y, speller) for x in given_a for y in given_b)
+    ):
         return False
-    if sounds_alike(a.key, b.key):
+    if speller.sounds_alike(a.key, b.key):
         return True
     shared_context = bool(given_a & given_b) or bool(a.roles & b.roles)
-    return shared_context and is_typo(a.key, b.key)
+    return shared_context and speller.is_typo(a.key, b.key)
 
 
-def given_compatible(a: str, b: str) -> bool:
+def given_compatible(a: str, b: str, speller: Speller) -> bool:
     """Given names that can belong to one person: equal, alike in sound, or an initial."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return sounds_alike(a, b)
+    return speller.sounds_alike(a, b)
 
 
 def _reference(group: list[Spelling], prefer: Callable[[Spelling], bool] | None) -> Spelling:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimlint.facts import Facts, Person, all_forms
-from claimlint.names.clustering import given_compatible
 from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention, form_key
 
@@ -103,9 +102,16 @@ class KnownPeople:
 
     def _given_fits(self, person: Person, given: str) -> bool:
         known = self._given.get(person.name)
-        return (
-            not given or not known or any(given_compatible(given, g, self.speller) for g in known)
-        )
+        return not given or not known or any(_given_compatible(given, g, self.lex) for g in known)
+
+
+def _given_compatible(a: str, b: str, lex: NameLexicon) -> bool:
+    """Given names that can belong to one person: equal, alike in sound, or an initial."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return lex.speller.sounds_alike(a, b)
 
 
 def _suggest(person: Person, mention: Mention) -> str:

@@ -32,6 +32,9 @@ class NameLexicon:
     honorifics: frozenset[str]
     title_parts: frozenset[str]
     particles: frozenset[str]
+    patronymic_particles: frozenset[str]
+    article_particles: frozenset[str]
+    suffixes: frozenset[str]
     given_names: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
@@ -49,6 +52,7 @@ class NameLexicon:
     title_of_before: regex.Pattern[str]
     appositive_after: regex.Pattern[str]
     role_in_clause: regex.Pattern[str]
+    distinct_cue: regex.Pattern[str]
 
     @classmethod
     def build(cls, options: NamesOptions) -> NameLexicon:
@@ -75,10 +79,11 @@ class NameLexicon:
         particle_alt = _alternation(particles)
         prefix_alt = _alternation(_lower(options.article_prefixes))
         abbreviations = _alternation(_lower(options.abbreviations))
-        word = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]*)?(?:[-‑]\p{L}[\p{L}\p{M}]*)*"
-        prefixed = (
-            rf"(?:{prefix_alt})[-‑]\p{{Lu}}[\p{{L}}\p{{M}}]*(?:[-‑]\p{{L}}[\p{{L}}\p{{M}}]*)*"
-        )
+        # an apostrophe inside a name (O'Brien, Sa'adi), not a possessive or contraction
+        hyphened = r"(?:[-‑]\p{L}[\p{L}\p{M}]*)*"
+        inner = rf"{hyphened}(?:['’](?!(?:s|ll|re|ve|d|m|t)\b)\p{{L}}[\p{{L}}\p{{M}}]*{hyphened})?"
+        word = rf"\p{{Lu}}[\p{{L}}\p{{M}}]*{inner}"
+        prefixed = rf"(?:{prefix_alt})[-‑]\p{{Lu}}[\p{{L}}\p{{M}}]*{inner}"
         initial = r"\p{Lu}\.(?=[ \t]+\p{Lu})"
         token = rf"(?:{prefixed}|{initial}|{word})"
         speech_alt = _alternation(_lower(options.speech_verbs))
@@ -90,6 +95,9 @@ class NameLexicon:
             honorifics=honorifics,
             title_parts=title_parts,
             particles=particles,
+            patronymic_particles=_lower(options.patronymic_particles),
+            article_particles=_lower(options.article_prefixes),
+            suffixes=_lower(options.generational_suffixes),
             given_names=_lower(options.given_names),
             months=months,
             weekdays=weekdays,
@@ -134,8 +142,17 @@ class NameLexicon:
                 rf"(?:[\p{{L}}'’-]+[ \t]+){{0,5}}?(?P<role>{title_alt})\b)"
             ),
             role_in_clause=regex.compile(
-                rf"\b(?i:the|a|an|its|his|her|their|as)[ \t]+(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?"
+                rf"(?:\b(?i:the|a|an|its|his|her|their|as)|\p{{Lu}}[\p{{L}}\p{{M}}]*['’]s)[ \t]+"
+                rf"(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?"
                 rf"(?P<role>{title_alt})\b"
+            ),
+            distinct_cue=regex.compile(
+                r"\b(?:"
+                + _alternation(_lower([*options.kin_words, *options.distinct_cues])).replace(
+                    r"\ ", r"\s+"
+                )
+                + r")\b",
+                regex.I,
             ),
         )
 

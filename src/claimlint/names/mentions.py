@@ -1,11 +1,14 @@
 """Person-name mentions in a document, found without a statistical model.
 
-A capitalised sequence is a person when something says so: a title or role before
-it ("Prime Minister Mustafa …", "spokeswoman, Jane Saki"), a verb of speech ("Sacchi
-said", "said Sacchi"), an appositive after it (", who", ", the spokeswoman"), the
-facts file, or (when asked for) the statistical model's PERSON entities. Once a
-person is known, later bare mentions of the same name or surname ("Biden",
-"Al-Kazemi’s") are linked to it.
+A capitalised sequence is a person when something says so: a title, role or honorific
+before it ("Prime Minister Mustafa …", "spokeswoman, Jane Saki", "Sayyed al-Hadi"), a
+verb of speech ("Sacchi said", "said Sacchi"), an appositive after it (", who", ", the
+spokeswoman"), a common given name before a surname, the facts file, or (when asked
+for) the statistical model's PERSON entities. Once a person is known, later mentions of
+the same name are linked to it: a bare surname ("Biden", "Al-Kazemi’s"), a surname that
+reads like a known one ("Suleimani had led"), the two words of a known name in the other
+order ("Wenhua Zhang" after "Zhang Wenhua"), and a known surname that machine output
+wrote in lower case ("a statement by al-zubaidi said").
 """
 
 from __future__ import annotations
@@ -27,6 +30,14 @@ SENTENCE_START = regex.compile(r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ 
 
 _MAX_NAME_TOKENS = 5
 _LOOK_BEHIND = 140
+_MAX_LINKED_TOKENS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +52,12 @@ class Mention:
     surname_start: int
     evidence: str
     roles: tuple[str, ...] = ()
+    #: the words of the name, particles included
+    tokens: tuple[Token, ...] = ()
+    #: an honorific written just before the name ("Sheikh", "Mulla", "Mr.")
+    honorific: Token | None = None
+    #: a generational suffix after it ("jr", "iii"), casefolded without its full stop
+    suffix: str = ""
 
     @property
     def full(self) -> bool:
@@ -48,18 +65,13 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Candidate:
-    tokens: tuple[_Token, ...]
+    tokens: tuple[Token, ...]
     roles: tuple[str, ...]
     title_evidence: bool
     after: int  # where the text after the name (and its possessive) begins
+    honorific: Token | None = None
+    suffix: str = ""
 
     @property
     def start(self) -> int:
@@ -88,9 +100,16 @@ def find_mentions(
     known_keys = {form_key(form, lex) for form in known_forms}
     model = sorted(model_spans)
     for cand in candidates:
-        evidence, roles = _evidence(text, cand, lowercase_words, lex)
-        if roles:
-            cand = _Candidate(cand.tokens, cand.roles + roles, cand.title_evidence, cand.after)
+        evidence, roles, honorific = _evidence(text, cand, lowercase_words, lex)
+        if roles or honorific:
+            cand = _Candidate(
+                cand.tokens,
+                cand.roles + roles,
+                cand.title_evidence,
+                cand.after,
+                cand.honorific or honorific,
+                cand.suffix,
+            )
         if evidence is None and form_key(_joined(cand.tokens), lex) in known_keys:
             evidence = "facts"
         if evidence is None and model and _overlaps_any(cand.start, cand.end, model):
@@ -98,7 +117,9 @@ def find_mentions(
         if evidence is not None:
             mention = _mention(cand, evidence)
             mentions[(mention.start, mention.end)] = mention
-    _link(candidates, mentions, [_surname_of(form) for form in known_forms], lex)
+    if mentions or known_forms:
+        _link(candidates, mentions, [_surname_of(form) for form in known_forms], lex)
+        _link_lowercase(text, mentions, lex)
     return sorted(mentions.values(), key=lambda m: m.start)
 
 
@@ -109,24 +130,57 @@ def _candidates(text: str, lex: NameLexicon) -> Iterator[_Candidate]:
         body_end = after if possessive < 0 else possessive
         body = text[start:body_end]
         if " " not in body and "\t" not in body:
-            # one word, matched as one token by the sequence: `_runs` inlined
-            if not (body.casefold() in lex.never_in_name or _is_acronym(body)):
-                yield from _named_part(text, [_Token(body, start, body_end)], after, lex)
+            # one word, matched as one token by the sequence: `_runs` and `_named_part`
+            # inlined (a title or descriptor alone names nobody)
+            lowered = body.casefold()
+            if (
+                lowered in lex.never_in_name
+                or lowered.rstrip(".") in lex.titles
+                or lowered in lex.descriptors
+                or _is_acronym(body)
+            ):
+                continue
+            token = Token(body, start, body_end)
+            if _could_be_name((token,), lex) and not _organisation_after(
+                text, after, possessive, lex
+            ):
+                yield _Candidate((token,), (), False, after)
             continue
         tokens = [
-            _Token(t.group(), start + t.start(), start + t.end())
+            Token(t.group(), start + t.start(), start + t.end())
             for t in lex.token_in.finditer(body)
         ]
+        if _organisation_after(text, after, possessive, lex):
+            continue  # "the Zubaidi tribe", "the Haqqani network": not a person
         for run in _runs(tokens, lex):
             end = after if run[-1] is tokens[-1] else run[-1].end
             yield from _named_part(text, run, end, lex)
 
 
-def _runs(tokens: list[_Token], lex: NameLexicon) -> Iterator[list[_Token]]:
+def _organisation_after(text: str, after: int, possessive: int, lex: NameLexicon) -> bool:
+    """A lower-case word after the name makes it an organisation's or a place's ("the
+    Zubaidi tribe"); capitalised ones are inside the name."""
+    return possessive < 0 and _next_word(text, after) in lex.organisation_words
+
+
+def _next_word(text: str, at: int) -> str:
+    """The lower-case word after one space or tab at `at`, or ""."""
+    if text[at : at + 1] not in (" ", "\t"):
+        return ""
+    end = at + 1
+    while end < len(text) and text[end].islower():
+        end += 1
+    return text[at + 1 : end]
+
+
+def _runs(tokens: list[Token], lex: NameLexicon) -> Iterator[list[Token]]:
     """Split a capitalised sequence at words that are never part of a name."""
-    run: list[_Token] = []
+    run: list[Token] = []
     for token in tokens:
-        if token.text.casefold() in lex.never_in_name or _is_acronym(token.text):
+        lowered = token.text.casefold()
+        if lowered in lex.never_in_name or (
+            _is_acronym(token.text) and lowered not in lex.suffixes
+        ):
             if run:
                 yield run
             run = []
@@ -136,15 +190,32 @@ def _runs(tokens: list[_Token], lex: NameLexicon) -> Iterator[list[_Token]]:
         yield run
 
 
-def _named_part(text: str, run: list[_Token], after: int, lex: NameLexicon) -> Iterator[_Candidate]:
-    """The name inside a run, after any title ("Iraqi Prime Minister …")."""
-    last_title = -1
+def _title_index(run: list[Token], lex: NameLexicon) -> int:
+    """Where the last title of a run stands, or -1. An honorific after a word of the name
+    is part of it ("Lahur Sheikh Jangi"), not a title."""
+    last = -1
     for index, token in enumerate(run):
-        if token.text.casefold().rstrip(".") in lex.titles:
-            last_title = index
+        lowered = token.text.casefold().rstrip(".")
+        if lowered not in lex.titles:
+            continue
+        if lowered in lex.honorifics and index > 0:
+            before = run[index - 1].text.casefold().rstrip(".")
+            if before not in lex.titles and before not in lex.descriptors:
+                continue
+        last = index
+    return last
+
+
+def _named_part(text: str, run: list[Token], after: int, lex: NameLexicon) -> Iterator[_Candidate]:
+    """The name inside a run, after any title ("Iraqi Prime Minister …")."""
+    last_title = _title_index(run, lex)
     roles: tuple[str, ...] = ()
+    honorific = None
     if last_title >= 0:
-        roles = (run[last_title].text.casefold().rstrip("."),)
+        title = run[last_title]
+        roles = (title.text.casefold().rstrip("."),)
+        if roles[0] in lex.honorifics:
+            honorific = title
         name = run[last_title + 1 :]
     else:
         name = list(run)
@@ -158,12 +229,20 @@ def _named_part(text: str, run: list[_Token], after: int, lex: NameLexicon) -> I
                 roles = (title_of.group("role").casefold(),)
     while name and name[0].text.islower():  # a particle cannot start a name
         name.pop(0)
+    suffix = ""
+    while len(name) > 1 and name[-1].text.casefold().rstrip(".") in lex.suffixes:
+        suffix = name.pop().text.casefold().rstrip(".")
     while name and name[-1].text.islower():
         name.pop()
     if not name or len(name) > _MAX_NAME_TOKENS or not _could_be_name(name, lex):
         return
     yield _Candidate(
-        tuple(name), roles, last_title >= 0, after if name[-1] is run[-1] else name[-1].end
+        tuple(name),
+        roles,
+        last_title >= 0,
+        after if name[-1] is run[-1] else name[-1].end,
+        honorific,
+        suffix,
     )
 
 
@@ -178,7 +257,7 @@ def _is_acronym(word: str) -> bool:
     return letters >= 2
 
 
-def _could_be_name(tokens: Sequence[_Token], lex: NameLexicon) -> bool:
+def _could_be_name(tokens: Sequence[Token], lex: NameLexicon) -> bool:
     words = [t.text for t in tokens if not t.text.islower()]
     last = lex.speller.spelling_key(words[-1]) if words else ""
     lowered_last = words[-1].casefold() if words else ""
@@ -207,29 +286,35 @@ class _LowercaseWords:
 
 def _evidence(
     text: str, cand: _Candidate, lowercase_words: _LowercaseWords, lex: NameLexicon
-) -> tuple[str | None, tuple[str, ...]]:
-    """What says the candidate is a person, and the roles given to it there."""
+) -> tuple[str | None, tuple[str, ...], Token | None]:
+    """What says the candidate is a person, the roles given to it there, and an
+    honorific written before it."""
     if cand.title_evidence:
-        return "title", ()
-    before = text[max(0, cand.start - _LOOK_BEHIND) : cand.start]
+        return "title", (), None
+    start = max(0, cand.start - _LOOK_BEHIND)
+    before = text[start : cand.start]
     single = len(cand.tokens) == 1
     if (
         single
         and SENTENCE_START.search(before)
         and cand.tokens[0].text.casefold() in lowercase_words
     ):
-        return None, ()  # an ordinary word that starts a sentence ("Officials said")
+        return None, (), None  # an ordinary word that starts a sentence ("Officials said")
     title = lex.title_before.search(before)
     if title:
-        return "role", (title.group("role").casefold(),)
+        role = title.group("role")
+        honorific = None
+        if role.casefold() in lex.honorifics:
+            honorific = Token(role, start + title.start("role"), start + title.end("role"))
+        return "role", (role.casefold(),), honorific
     appositive = lex.appositive_after.match(text, cand.after)
     if appositive:
         role = appositive.group("role")
-        return "appositive", (role.casefold(),) if role else ()
+        return "appositive", (role.casefold(),) if role else (), None
     if lex.speech_after.match(text, cand.after) or lex.speech_before.search(before):
-        return "speech", ()
+        return "speech", (), None
     if len(cand.tokens) >= 2 and lex.is_given_name(cand.tokens[0].text):
-        return "given-name", ()
+        return "given-name", (), None
     if before.rstrip(" \t").endswith(","):
         clause_end = len(before.rstrip(" \t")) - 1
         clause = before[:clause_end]
@@ -238,8 +323,8 @@ def _evidence(
         clause = clause[boundary.end() :] if boundary else clause
         roles = [m.group("role").casefold() for m in lex.role_in_clause.finditer(clause)]
         if roles:
-            return "appositive", (roles[-1],)
-    return None, ()
+            return "appositive", (roles[-1],), None
+    return None, (), None
 
 
 def _mention(cand: _Candidate, evidence: str) -> Mention:
@@ -249,16 +334,18 @@ def _mention(cand: _Candidate, evidence: str) -> Mention:
     while surname_index > 0 and tokens[surname_index - 1].text.islower():
         surname_index -= 1
     given = tuple(t.text for t in tokens[:surname_index] if not t.text.endswith("."))
-    surname_tokens = tokens[surname_index:]
     return Mention(
         start=tokens[0].start,
         end=tokens[-1].end,
         text=_joined(tokens),
         given=given,
         surname=tokens[-1].text,
-        surname_start=surname_tokens[-1].start,
+        surname_start=tokens[-1].start,
         evidence=evidence,
         roles=cand.roles,
+        tokens=tokens,
+        honorific=cand.honorific,
+        suffix=cand.suffix,
     )
 
 
@@ -268,11 +355,17 @@ def _link(
     known: list[str],
     lex: NameLexicon,
 ) -> None:
-    """Bare mentions of a known person: the same full name or surname, or a surname that
-    reads like a known one (the drift this layer exists to catch: "Suleimani had led")."""
+    """Bare mentions of a known person: the same full name or surname, a surname that
+    reads like a known one (the drift this layer exists to catch: "Suleimani had led"),
+    or a known two-word name in the other order ("Wenhua Zhang" after "Zhang Wenhua")."""
     sp = lex.speller
     spelling_key, sound_key, metaphone_key = sp.spelling_key, sp.sound_key, sp.metaphone_key
     full_names = {form_key(m.text, lex) for m in mentions.values()}
+    swapped = {
+        f"{spelling_key(m.tokens[1].text)} {spelling_key(m.tokens[0].text)}"
+        for m in mentions.values()
+        if len(m.tokens) == 2
+    }
     surnames = {spelling_key(m.surname) for m in mentions.values() if m.full}
     alike: dict[str, list[str]] = {}
     for surname in {spelling_key(m.surname) for m in mentions.values()} | {
@@ -281,13 +374,15 @@ def _link(
         for bucket in (sound_key(surname), "|" + metaphone_key(surname)):
             alike.setdefault(bucket, []).append(surname)
     for cand in candidates:
-        if (cand.start, cand.end) in mentions or len(cand.tokens) > 3:
+        if (cand.start, cand.end) in mentions or len(cand.tokens) > _MAX_LINKED_TOKENS:
             continue
         key = form_key(_joined(cand.tokens), lex)
         last = spelling_key(cand.tokens[-1].text)
         evidence = None
         if key in full_names or last in surnames:
             evidence = "linked"
+        elif len(cand.tokens) == 2 and key in swapped:
+            evidence = "order"
         elif any(
             sp.sounds_alike(last, other)
             for bucket in (sound_key(last), "|" + metaphone_key(last))
@@ -299,12 +394,68 @@ def _link(
             mentions[(mention.start, mention.end)] = mention
 
 
+def _link_lowercase(text: str, mentions: dict[tuple[int, int], Mention], lex: NameLexicon) -> None:
+    """A known surname written in lower case by machine output: with its article
+    ("al-zubaidi"), before a verb of speech ("by nazari said"), or after an honorific
+    ("Sheikh jangi")."""
+    known = {
+        lex.speller.strip_prefix(m.surname).casefold()
+        for m in mentions.values()
+        if m.full and len(m.surname) >= 4 and not m.surname.islower()
+    }
+    for bare in known:
+        if bare in lex.never_a_name or not bare.isalpha():
+            continue
+        at = text.find(bare)
+        while at >= 0:
+            end = at + len(bare)
+            found = _lowercase_at(text, at, end, lex)
+            if found is not None and (found.start, found.end) not in mentions:
+                mentions[(found.start, found.end)] = found
+            at = text.find(bare, end)
+
+
+def _lowercase_at(text: str, at: int, end: int, lex: NameLexicon) -> Mention | None:
+    if end < len(text) and (text[end].isalpha() or text[end] in "-‑'’"):
+        return None
+    start = at
+    article = _ARTICLE_BEFORE.search(text, max(0, at - 6), at)
+    if article is not None and article.group("article").casefold() in lex.article_particles:
+        start = article.start()
+    elif at > 0 and (text[at - 1].isalpha() or text[at - 1] in "-‑'’"):
+        return None
+    word = text[start:end]
+    before = text[max(0, start - _LOOK_BEHIND) : start]
+    honorific = None
+    title = lex.title_before.search(before)
+    if title and title.group("role").casefold() in lex.honorifics:
+        offset = start - len(before)
+        role = title.group("role")
+        honorific = Token(role, offset + title.start("role"), offset + title.end("role"))
+    if start == at and honorific is None and not lex.speech_after.match(text, end):
+        return None
+    return Mention(
+        start=start,
+        end=end,
+        text=word,
+        given=(),
+        surname=word,
+        surname_start=start,
+        evidence="lowercase",
+        tokens=(Token(word, start, end),),
+        honorific=honorific,
+    )
+
+
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’‑-])(?P<article>\p{Ll}{2,3})[-‑]$")
+
+
 def _surname_of(form: str) -> str:
     words = [w for w in form.split() if not w.islower()]
     return words[-1] if words else ""
 
 
-def _joined(tokens: Sequence[_Token]) -> str:
+def _joined(tokens: Sequence[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 

@@ -53,11 +53,22 @@ class NamesOptions(CheckOptions, frozen=True, kw_only=True):
     # -- the parts of a name -----------------------------------------------------------
     #: lowercase pieces between the parts of a name ("Mohammed bin Salman", "van der")
     particles: tuple[str, ...]
+    #: particles that start a patronymic inside a name ("Nasser bin Saud Al Mansouri")
+    patronymic_particles: tuple[str, ...]
     #: Arabic article prefixes ("al-Kadhimi", "Al Mansouri"): dropped when spellings
     #: are compared, since good copy writes the surname with and without them
     article_prefixes: tuple[str, ...]
     #: suffixes after a surname that make another person ("Thomas Brennan Jr.")
     generational_suffixes: tuple[str, ...]
+
+    # -- different people ---------------------------------------------------------------
+    #: words of kinship that, next to a mention, make it another person than a
+    #: namesake in the article ("his brother, Ali al-Khafaji")
+    kin_words: tuple[str, ...]
+    #: phrases that say so outright ("no relation", "not related", "another")
+    distinct_cues: tuple[str, ...]
+    #: how many words from a mention (in its sentence) such a word may stand
+    cue_window: int
 
     # -- spellings of one name ---------------------------------------------------------
     #: transliteration letter families, applied in order to the lowercase letters of a
@@ -68,6 +79,8 @@ class NamesOptions(CheckOptions, frozen=True, kw_only=True):
     plain_letters: tuple[tuple[str, str], ...]
     #: endings of one family name for a man and a woman ([ov, ova]): never one person
     gendered_endings: tuple[tuple[str, str], ...]
+    #: given names of one person across languages and scripts ([Oleksandr, Alexander])
+    given_name_families: tuple[tuple[str, ...], ...]
     #: equal transliteration keys: how alike the letters must still be (0-100)
     min_similarity: float
     #: equal metaphone only: how alike the letters must be (0-100)
@@ -76,6 +89,8 @@ class NamesOptions(CheckOptions, frozen=True, kw_only=True):
     typo_similarity: float
     #: letters a surname needs before a slip of the keyboard is considered
     min_typo_length: int
+    #: with the same given names, how alike two surnames must be to be one (0-100)
+    same_given_similarity: float
 
     #: how a desk writes names with diacritics: native, ascii or majority
     diacritics: DiacriticsStyle = "native"

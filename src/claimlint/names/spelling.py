@@ -25,7 +25,7 @@ _REPEATS = re.compile(r"(.)\1+")
 # A fold pattern is a small regular expression without repetition, so that no fold can
 # take more than linear time on a name: letters, classes of letters, anchors, and
 # lookarounds made of the same, joined by `|`.
-_CLASS = r"\[\^?[a-z']+\]"
+_CLASS = r"\[\^?(?:[a-z]-[a-z]|[a-z'])+\]"
 _UNIT = rf"(?:[a-z']|{_CLASS}|\^|\$)"
 _LOOK = rf"\(\?<?[=!]{_UNIT}+(?:\|{_UNIT}+)*\)"
 _PIECE = rf"(?:{_UNIT}|{_LOOK})"
@@ -116,6 +116,8 @@ class Speller:
 
     def strip_prefix(self, name: str) -> str:
         """'al-Kadhimi' → 'Kadhimi': the article prefix comes and goes in good copy too."""
+        if "-" not in name and "‑" not in name and " " not in name:
+            return name
         lowered = name.casefold().translate(_APOSTROPHES)
         for prefix in self._prefixes:
             if lowered.startswith(prefix) and len(name) > len(prefix) + 1:

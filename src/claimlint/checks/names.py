@@ -81,7 +81,7 @@ class NamesCheck(Check):
             verdict = analysis.verdict(mention)
             if verdict is not None and verdict.accepted:
                 return _ACCEPTED_WEIGHT
-            return 2 if mention.full else 1
+            return 1
 
         text = doc.lint_text
         for person in analysis.people:

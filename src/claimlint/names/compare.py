@@ -76,8 +76,9 @@ def _majority(votes: Iterable[_Vote]) -> str | None:
 
 
 def _marks(text: str) -> int:
-    """How many letters carry diacritics (or are letters Unicode does not decompose)."""
-    return sum(1 for c in text if ord(c) > 127 and c.isalpha())
+    """How many characters are not ASCII: letters with diacritics, combining marks
+    (the dot of a casefolded İ), letters Unicode does not decompose."""
+    return sum(1 for c in text if ord(c) > 127)
 
 
 class Comparer:
@@ -101,12 +102,12 @@ class Comparer:
             return None
         same = [(v, w) for v, w in votes if self.fold(v) == spacing]
         variants = sorted({v.casefold() for v, _ in same})
-        if self.style == "majority" or len(variants) == 1:
-            chosen = _majority(_Vote(v.casefold(), *w) for v, w in same)
-        elif self.style == "native":
-            chosen = max(variants, key=_marks)
-        else:
-            chosen = min(variants, key=_marks)
+        if self.style != "majority" and len(variants) > 1:
+            marks = [_marks(v) for v in variants]
+            wanted = max(marks) if self.style == "native" else min(marks)
+            keep = {v for v, m in zip(variants, marks, strict=True) if m == wanted}
+            same = [(v, w) for v, w in same if v.casefold() in keep]
+        chosen = _majority(_Vote(v.casefold(), *w) for v, w in same)
         return _majority(_Vote(v, *w) for v, w in same if v.casefold() == chosen)
 
     def differences(
@@ -179,15 +180,9 @@ class Comparer:
         pieces = [fixed_honorific, given, patronymic, article + surname]
         fix = " ".join(p for p in pieces if p)
         found = text[start : mention.end]
+        whole = f"{fixed_honorific} {ref.whole}" if fixed_honorific else ref.whole
         return Difference(
-            mention,
-            tuple(dict.fromkeys(parts)),
-            start,
-            mention.end,
-            found,
-            fix,
-            ref.whole,
-            ref.at,
+            mention, tuple(dict.fromkeys(parts)), start, mention.end, found, fix, whole, ref.at
         )
 
     def _order_differs(self, form: NameForm, ref: _Reference) -> bool:
@@ -201,6 +196,12 @@ class Comparer:
             return self._compare_written(given, ref.given, parts, lowercase, True)
         mine = [t.text for t in form.given]
         theirs = ref.given_tokens
+        key = self.speller.spelling_key
+        for count in range(1, len(theirs)):
+            # "Abdul Malik" for "Abdulmalik Badruddin": the first given names, spaced otherwise
+            if form.given_key == "".join(key(t) for t in theirs[:count]):
+                head = normalise(" ".join(theirs[:count]))
+                return self._compare_written(given, head, parts, lowercase, True)
         fixed = list(mine)
         at = 0
         differs = False
@@ -223,7 +224,11 @@ class Comparer:
             if initial(token) or initial(other):
                 continue
             if self.speller.spelling_key(token) != self.speller.spelling_key(other):
-                differs = True
+                honorifics = self.lex.honorifics
+                if token.casefold() in honorifics and other.casefold() in honorifics:
+                    parts.append(HONORIFIC)  # "Lahur Shaikh Jangi": part of the name
+                else:
+                    differs = True
                 fixed[index] = other
             elif normalise(token) != other:
                 self._compare_written(token, other, parts, lowercase, True)
@@ -315,7 +320,7 @@ class _Reference:
         text: str,
     ) -> _Reference | None:
         def vote(form: NameForm) -> tuple[int, int, bool]:
-            return weight(form.mention), form.mention.start, form.full
+            return weight(form.mention) * (2 if form.full else 1), form.mention.start, form.full
 
         order = _order(comparer.grouper, forms, vote)
         if order is not None:
@@ -326,10 +331,11 @@ class _Reference:
         written = [(f.surname, vote(f)) for f in same_surname if f.mention.evidence != "lowercase"]
         surname = comparer._written(written) if written else None
         articles = [f for f in same_surname if f.article and f.mention.evidence != "lowercase"]
-        article = _majority(_Vote(f.article, *vote(f)) for f in articles) or ""
-        if article:
-            separator = _majority(_Vote(f.article[-1], *vote(f)) for f in articles) or ""
-            article = next((f.article for f in articles if f.article[-1] == separator), article)
+        separator = _majority(_Vote(f.article[-1], *vote(f)) for f in articles) or ""
+        article = (
+            _majority(_Vote(f.article, *vote(f)) for f in articles if f.article[-1] == separator)
+            or ""
+        )
         mid = [
             f
             for f in articles

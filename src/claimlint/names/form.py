@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimlint.names.lexicon import NameLexicon
@@ -46,6 +47,7 @@ class NameForm:
     given_names: tuple[str, ...]
     given_key: str
     patronymic_key: str
+    key_of: Callable[[str], str]
 
     @classmethod
     def of(cls, mention: Mention, lex: NameLexicon) -> NameForm:
@@ -84,6 +86,7 @@ class NameForm:
             given_names=given_names,
             given_key="".join(key(g) for g in given_names),
             patronymic_key="".join(key(t.text) for t in patronymic),
+            key_of=key,
         )
 
     @property
@@ -100,6 +103,7 @@ class NameForm:
         """This one-word form read as a given name alone ("Sheikh Nasser")."""
         tokens = self.mention.tokens
         given_names = tuple(t.text for t in tokens if not _initial(t.text))
+        keys = tuple(self.key_of(t.text) for t in tokens)
         return dataclasses.replace(
             self,
             given=tokens,
@@ -107,9 +111,9 @@ class NameForm:
             article="",
             surname="",
             surname_key="",
-            given_keys=(self.surname_key,),
+            given_keys=keys,
             given_names=given_names,
-            given_key=self.surname_key,
+            given_key="".join(k for k, t in zip(keys, tokens, strict=True) if not _initial(t.text)),
             patronymic_key="",
         )
 

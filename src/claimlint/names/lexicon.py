@@ -22,6 +22,12 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _phrases(phrases: Iterable[str]) -> regex.Pattern[str]:
+    """Any of the phrases as words, any run of spaces between their words."""
+    alternation = _alternation(_lower(phrases)).replace(r"\ ", r"\s+")
+    return regex.compile(rf"\b(?:{alternation})\b", regex.I)
+
+
 @dataclass(frozen=True, eq=False)
 class NameLexicon:
     """Word sets and compiled patterns of one names configuration."""
@@ -52,7 +58,9 @@ class NameLexicon:
     title_of_before: regex.Pattern[str]
     appositive_after: regex.Pattern[str]
     role_in_clause: regex.Pattern[str]
-    distinct_cue: regex.Pattern[str]
+    kin_cue: regex.Pattern[str]
+    unrelated_cue: regex.Pattern[str]
+    particle_before: regex.Pattern[str]
 
     @classmethod
     def build(cls, options: NamesOptions) -> NameLexicon:
@@ -146,15 +154,30 @@ class NameLexicon:
                 rf"(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?"
                 rf"(?P<role>{title_alt})\b"
             ),
-            distinct_cue=regex.compile(
-                r"\b(?:"
-                + _alternation(_lower([*options.kin_words, *options.distinct_cues])).replace(
-                    r"\ ", r"\s+"
+            particle_before=regex.compile(
+                r"(?<![\p{L}\p{M}'’‑-])(?P<particle>"
+                + _alternation(
+                    _lower(options.patronymic_particles)
+                    | (_lower(options.article_prefixes) & particles)
                 )
-                + r")\b",
-                regex.I,
+                + r") $",
+                regex.REVERSE,
             ),
+            kin_cue=_phrases(options.kin_words),
+            unrelated_cue=_phrases(options.distinct_cues),
         )
+
+    def is_title(self, lowered: str) -> bool:
+        """A title or honorific, or a hyphenated word made on one ("minister-designate",
+        "president-elect"); `lowered` is casefolded, without a full stop."""
+        if lowered in self.titles:
+            return True
+        if "-" not in lowered:
+            return False
+        pieces = lowered.split("-")
+        if pieces[0] in self.article_particles:
+            return False  # a family name such as Al-Sheikh
+        return pieces[0] in self.titles or pieces[-1] in self.titles
 
     def is_given_name(self, word: str) -> bool:
         return word.casefold() in self.given_names

@@ -29,6 +29,7 @@ _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]*\b")
 SENTENCE_START = regex.compile(r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ \t]*)$", regex.REVERSE)
 
 _MAX_NAME_TOKENS = 5
+_ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-‑]\p{Ll}{3,})+$")
 _LOOK_BEHIND = 140
 _MAX_LINKED_TOKENS = 3
 
@@ -144,7 +145,7 @@ def _candidates(text: str, lex: NameLexicon) -> Iterator[_Candidate]:
             if _could_be_name((token,), lex) and not _organisation_after(
                 text, after, possessive, lex
             ):
-                yield _Candidate((token,), (), False, after)
+                yield _Candidate(_with_particle(text, (token,), lex), (), False, after)
             continue
         tokens = [
             Token(t.group(), start + t.start(), start + t.end())
@@ -196,7 +197,7 @@ def _title_index(run: list[Token], lex: NameLexicon) -> int:
     last = -1
     for index, token in enumerate(run):
         lowered = token.text.casefold().rstrip(".")
-        if lowered not in lex.titles:
+        if not lex.is_title(lowered):
             continue
         if lowered in lex.honorifics and index > 0:
             before = run[index - 1].text.casefold().rstrip(".")
@@ -227,6 +228,14 @@ def _named_part(text: str, run: list[Token], after: int, lex: NameLexicon) -> It
             if title_of:
                 last_title = 0
                 roles = (title_of.group("role").casefold(),)
+    # "Commander of the Land Forces Oleksandr Sirsky": the name follows the organisation
+    for index in range(len(name) - 2, -1, -1):
+        if name[index].text.casefold() in lex.organisation_words:
+            name = name[index + 1 :]
+            break
+    # "Western-educated Gadaffi": a hyphenated adjective at the start of a sentence
+    if len(name) > 1 and _ADJECTIVE.match(name[0].text):
+        name.pop(0)
     while name and name[0].text.islower():  # a particle cannot start a name
         name.pop(0)
     suffix = ""
@@ -236,14 +245,28 @@ def _named_part(text: str, run: list[Token], after: int, lex: NameLexicon) -> It
         name.pop()
     if not name or len(name) > _MAX_NAME_TOKENS or not _could_be_name(name, lex):
         return
+    tokens = tuple(name)
+    if name[0] is run[0] and last_title < 0:
+        tokens = _with_particle(text, tokens, lex)
     yield _Candidate(
-        tuple(name),
+        tokens,
         roles,
         last_title >= 0,
         after if name[-1] is run[-1] else name[-1].end,
         honorific,
         suffix,
     )
+
+
+def _with_particle(text: str, tokens: tuple[Token, ...], lex: NameLexicon) -> tuple[Token, ...]:
+    """The name with a lower-case particle written before it ("bin Javaid", "al Sudani")."""
+    start = tokens[0].start
+    if start == 0 or text[start - 1] != " ":
+        return tokens
+    particle = lex.particle_before.search(text, max(0, start - 6), start)
+    if particle is None:
+        return tokens
+    return (Token(particle.group("particle"), particle.start(), particle.end() - 1), *tokens)
 
 
 def _is_acronym(word: str) -> bool:

@@ -31,6 +31,10 @@ from claimlint.names.form import NameForm, initial
 from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention
 
+#: what a word next to a mention says of it
+KIN = "kin"  # a relative of someone in the article ("his brother, …")
+UNRELATED = "unrelated"  # not the namesake ("no relation", "another", "Jr.")
+
 #: how a full name matches a person (higher is closer)
 _EXACT = 4
 _ORDER = 1
@@ -106,6 +110,17 @@ class Grouper:
             at += 1
         return 1
 
+    def whole_given(self, a: NameForm, b: NameForm) -> bool:
+        """The same given names, each alike, none left out or shortened to an initial."""
+        if len(a.given) != len(b.given) or self.swapped(a, b):
+            return False
+        return all(
+            not initial(x.text)
+            and not initial(y.text)
+            and self.given_token_compatible(x.text, y.text)
+            for x, y in zip(a.given, b.given, strict=True)
+        )
+
     def surname_match(self, a: NameForm, b: NameForm) -> int | None:
         """2: the same letters; 1: alike in sound; None: different."""
         if a.surname_key == b.surname_key:
@@ -167,9 +182,9 @@ class Grouper:
 
     # -- grouping ---------------------------------------------------------------------
 
-    def group(self, forms: Sequence[NameForm], distinct: Callable[[Mention], bool]) -> list[Person]:
-        """The people of an article. `distinct` tells whether a mention stands next to a
-        word that makes it another person; it is asked only when spellings differ."""
+    def group(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> list[Person]:
+        """The people of an article. `distinct` tells what stands next to a mention
+        (KIN, UNRELATED or ""); it is asked only when spellings differ."""
         state = _Grouping(self, distinct)
         for form in forms:
             if form.full:
@@ -207,7 +222,7 @@ class Grouper:
 class _Grouping:
     """The people found so far in one article, indexed by keys of their names."""
 
-    def __init__(self, grouper: Grouper, distinct: Callable[[Mention], bool]) -> None:
+    def __init__(self, grouper: Grouper, distinct: Callable[[Mention], str]) -> None:
         self.grouper = grouper
         self.speller = grouper.speller
         self.distinct = distinct
@@ -239,8 +254,38 @@ class _Grouping:
             found.update(self.index.get(key, {}))
         return list(found.values())
 
-    def _founder_distinct(self, person: Person) -> bool:
-        return self.distinct(person.forms[0].mention)
+    def _unrelated(self, person: Person) -> bool:
+        """The person was introduced as no relation of a namesake ("Rafael Sousa, no
+        relation"): only their own spelling joins them."""
+        return self.distinct(person.forms[0].mention) == UNRELATED
+
+    def _may_join(self, form: NameForm, person: Person) -> bool:
+        """Whether a full name that matches a person only in part (alike in sound, in
+        another order) may join them: not when said to be no relation, and next to a
+        word of kinship ("his brother, …") only with the very same given names."""
+        if self._unrelated(person):
+            return False
+        cue = self.distinct(form.mention)
+        if cue == UNRELATED:
+            return False
+        if cue == KIN:
+            # a relative may share a family name and a given name with a middle name
+            # or an initial more or less; only the whole given name makes one person
+            return any(self.grouper.whole_given(form, f) for f in person.full_forms)
+        return True
+
+    def _given_alone(self, form: NameForm) -> Person | None:
+        """After an honorific, a name whose letters are a person's given names ("Sayyid
+        Abdul Malik" for Abdulmalik al-Houthi)."""
+        if form.mention.honorific is None:
+            return None
+        letters = form.letters
+        found = [
+            p
+            for p in self._found([("g", letters), ("f", letters)])
+            if any(f.given_key == letters or f.given_keys[:1] == (letters,) for f in p.full_forms)
+        ]
+        return max(found, key=lambda p: p.last_before(form.mention.start), default=None)
 
     def place_full(self, form: NameForm) -> None:
         same = self.written.get((form.mention.text, form.mention.suffix, True))
@@ -261,11 +306,13 @@ class _Grouping:
                 ranked.append((match, person.last_before(form.mention.start), person))
         ranked.sort(key=lambda r: r[:2], reverse=True)
         for match, _, person in ranked:
-            if match > _EXACT or not (
-                self.distinct(form.mention) or self._founder_distinct(person)
-            ):
+            if match > _EXACT or self._may_join(form, person):
                 self._add(person, form)
                 return
+        given = self._given_alone(form)
+        if given is not None:
+            self._add(given, form.as_given())
+            return
         self._new(form)
 
     def place_short(self, form: NameForm) -> None:
@@ -274,7 +321,8 @@ class _Grouping:
         suffix = mention.suffix
         sp = self.speller
 
-        def pick(found: list[Person]) -> Person | None:
+        def pick(found: Iterable[Person]) -> Person | None:
+            found = list(found)
             if not found:
                 return None
             before = [p for p in found if p.last_before(start) >= 0]
@@ -283,18 +331,29 @@ class _Grouping:
             return min(found, key=lambda p: p.first)
 
         surname = form.surname_key
-        exact = [
+        letters = form.letters
+        chosen = pick(
             p
             for p in self._found([("s", surname)])
             if any(f.surname_key == surname and f.mention.suffix == suffix for f in p.forms)
-        ]
-        chosen = pick(exact)
-        if chosen is None and mention.honorific is not None:
-            # "Sheikh Nasser", "Mr. Qubad": an honorific before a given name alone
-            chosen = pick(self._found([("f", surname)]))
+        )
+        if chosen is None:
+            # "Amir-Abdollahian" for "Amir Abdollahian": the same letters, spaced otherwise
+            chosen = pick(
+                p
+                for p in self._found([("l", letters)])
+                if any(f.letters == letters for f in p.full_forms)
+            )
+        if chosen is None and len(mention.tokens) == 1:
+            # a given name alone: "Sheikh Nasser", "Mr. Qubad", "Zabihullah said"
+            chosen = pick(
+                p
+                for p in self._found([("f", surname)])
+                if any(f.given_keys[:1] == (surname,) for f in p.full_forms)
+            )
             if chosen is not None:
                 form = form.as_given()
-        if chosen is None:
+        if chosen is None and self.distinct(mention) != UNRELATED:
             alike = [
                 p
                 for p in self._found(
@@ -302,11 +361,9 @@ class _Grouping:
                 )
                 if any(sp.sounds_alike(f.surname_key, surname) for f in p.forms)
             ]
-            if not mention.roles:
-                typo = []
-            else:
+            if not alike and mention.roles:
                 roles = set(mention.roles)
-                typo = [
+                alike = [
                     p
                     for p in self.people
                     if any(
@@ -314,9 +371,7 @@ class _Grouping:
                         for f in p.forms
                     )
                 ]
-            candidates = [p for p in alike or typo if not self._founder_distinct(p)]
-            if candidates and not self.distinct(mention):
-                chosen = pick(candidates)
+            chosen = pick(p for p in alike if not self._unrelated(p))
         if chosen is None:
             self._new(form)
         else:
@@ -324,20 +379,22 @@ class _Grouping:
 
 
 class Cues:
-    """Whether a mention stands next to a word that makes it another person: kinship
-    ("his brother, Ali al-Khafaji"), "no relation", "not related", "another", or a
-    generational suffix ("Jr.")."""
+    """What stands next to a mention: a word of kinship ("his brother, Ali al-Khafaji")
+    or a word that makes it another person than a namesake ("no relation", "not
+    related", "another", a generational suffix)."""
 
     def __init__(self, lex: NameLexicon, text: str) -> None:
-        self.pattern = lex.distinct_cue
+        self.kin = lex.kin_cue
+        self.unrelated = lex.unrelated_cue
         self.window = lex.options.cue_window
         self.text = text
-        self._cache: dict[int, bool] = {}
+        self._cache: dict[int, str] = {}
 
-    def __call__(self, mention: Mention) -> bool:
+    def __call__(self, mention: Mention) -> str:
+        """KIN, UNRELATED or ""."""
         cached = self._cache.get(mention.start)
         if cached is None:
-            cached = self._cache[mention.start] = self._distinct(mention)
+            cached = self._cache[mention.start] = self._cue(mention)
         return cached
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -350,11 +407,18 @@ class Cues:
         tail = _NEXT_SENTENCE_END.search(text, end, min(len(text), end + _REACH))
         return begin, (tail.end() if tail else min(len(text), end + _REACH))
 
-    def _distinct(self, mention: Mention) -> bool:
+    def _cue(self, mention: Mention) -> str:
         if mention.suffix:
-            return True
+            return UNRELATED
         start, end = self._sentence(mention.start, mention.end)
-        for cue in self.pattern.finditer(self.text, start, end):
+        if self._near(self.unrelated, mention, start, end):
+            return UNRELATED
+        if self._near(self.kin, mention, start, end):
+            return KIN
+        return ""
+
+    def _near(self, pattern: regex.Pattern[str], mention: Mention, start: int, end: int) -> bool:
+        for cue in pattern.finditer(self.text, start, end):
             if cue.end() <= mention.start:
                 between = self.text[cue.end() : mention.start]
             elif cue.start() >= mention.end:

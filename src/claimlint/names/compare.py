@@ -94,9 +94,13 @@ class Comparer:
         """Casefolded, without diacritics, separators kept: the spacing level."""
         return normalise(self.speller.ascii_fold(text))
 
-    def _written(self, votes: list[tuple[str, tuple[int, int, bool]]]) -> str | None:
+    def _written(
+        self, votes: list[tuple[str, tuple[int, int, bool]]], mid: set[int] | None = None
+    ) -> str | None:
         """The reference written form among forms of equal letters: the spacing most use,
-        then the diacritics the house style asks for, then the case most use."""
+        then the diacritics the house style asks for, then the case most use mid-sentence
+        (`mid`: the positions of the votes that stand there; a sentence or a headline
+        capitalises "de Vries")."""
         spacing = _majority(_Vote(self.fold(v), *w) for v, w in votes)
         if spacing is None:
             return None
@@ -108,7 +112,10 @@ class Comparer:
             keep = {v for v, m in zip(variants, marks, strict=True) if m == wanted}
             same = [(v, w) for v, w in same if v.casefold() in keep]
         chosen = _majority(_Vote(v.casefold(), *w) for v, w in same)
-        return _majority(_Vote(v, *w) for v, w in same if v.casefold() == chosen)
+        cased = [(v, w) for v, w in same if v.casefold() == chosen]
+        if mid is not None:
+            cased = [(v, w) for v, w in cased if w[1] in mid] or cased
+        return _majority(_Vote(v, *w) for v, w in cased)
 
     def differences(
         self, person: Person, weight: Callable[[Mention], int], text: str
@@ -193,7 +200,9 @@ class Comparer:
     ) -> str:
         given = form.given_text
         if form.given_key == ref.given_key:
-            return self._compare_written(given, ref.given, parts, lowercase, True)
+            if len(form.given_names) != len(form.given):
+                return given  # initials: the names themselves are the reference's
+            return self._compare_written(given, ref.given_plain, parts, lowercase, True)
         mine = [t.text for t in form.given]
         theirs = ref.given_tokens
         key = self.speller.spelling_key
@@ -297,6 +306,7 @@ class _Reference:
     given_key: str
     first_given_key: str
     given: str
+    given_plain: str
     given_tokens: list[str]
     given_forms: bool
     patronymic: str
@@ -329,18 +339,19 @@ class _Reference:
         surname_key = _majority(_Vote(f.surname_key, *vote(f)) for f in with_surname) or ""
         same_surname = [f for f in with_surname if f.surname_key == surname_key]
         written = [(f.surname, vote(f)) for f in same_surname if f.mention.evidence != "lowercase"]
-        surname = comparer._written(written) if written else None
+        mid_sentence = {
+            f.mention.start
+            for f in forms
+            if not _at_start(text, f.mention.start) and not _headline(text, f.mention.start)
+        }
+        surname = comparer._written(written, mid_sentence) if written else None
         articles = [f for f in same_surname if f.article and f.mention.evidence != "lowercase"]
         separator = _majority(_Vote(f.article[-1], *vote(f)) for f in articles) or ""
         article = (
             _majority(_Vote(f.article, *vote(f)) for f in articles if f.article[-1] == separator)
             or ""
         )
-        mid = [
-            f
-            for f in articles
-            if not _at_start(text, f.mention.start) and not _headline(text, f.mention.start)
-        ]
+        mid = [f for f in articles if f.mention.start in mid_sentence]
         article_case = _majority(_Vote(f.article, *vote(f)) for f in mid)
         if article_case is not None and article:
             article_case = article_case[:-1] + article[-1]
@@ -385,6 +396,7 @@ class _Reference:
             given_key=given_key,
             first_given_key=comparer.speller.spelling_key(tokens[0]) if tokens else "",
             given=given,
+            given_plain=normalise(" ".join(t for t in tokens if not initial(t))),
             given_tokens=tokens,
             given_forms=bool(full),
             patronymic=patronymic,

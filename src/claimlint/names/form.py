@@ -91,8 +91,16 @@ class NameForm:
 
     @property
     def letters(self) -> str:
-        """Every letter of the name but its article: 'Usman Dan Kwambo' = 'Usman Dankwambo'."""
-        return self.given_key + self.patronymic_key + self.surname_key
+        """Every letter of the name but its article: 'Usman Dan Kwambo' = 'Usman Dankwambo'
+        (initials too: George H.W. Bush is not George W. Bush)."""
+        return "".join(self.given_keys) + self.patronymic_key + self.surname_key
+
+    @property
+    def initials(self) -> str:
+        """The letters of the initials among the given names ("H.W." → "hw")."""
+        return "".join(
+            k for k, t in zip(self.given_keys, self.given, strict=True) if _initial(t.text)
+        )
 
     @property
     def full(self) -> bool:
@@ -132,7 +140,7 @@ class NameForm:
 
 
 def _initial(word: str) -> bool:
-    return len(word) <= 2 and word.endswith(".")
+    return word.endswith(".") and all(len(piece) == 1 for piece in word[:-1].split("."))
 
 
 def initial(word: str) -> bool:

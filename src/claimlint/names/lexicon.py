@@ -92,7 +92,7 @@ class NameLexicon:
         inner = rf"{hyphened}(?:['’](?!(?:s|ll|re|ve|d|m|t)\b)\p{{L}}[\p{{L}}\p{{M}}]*{hyphened})?"
         word = rf"\p{{Lu}}[\p{{L}}\p{{M}}]*{inner}"
         prefixed = rf"(?:{prefix_alt})[-‑]\p{{Lu}}[\p{{L}}\p{{M}}]*{inner}"
-        initial = r"\p{Lu}\.(?=[ \t]+\p{Lu})"
+        initial = r"(?:\p{Lu}\.){1,3}(?=[ \t]+\p{Lu})"
         token = rf"(?:{prefixed}|{initial}|{word})"
         speech_alt = _alternation(_lower(options.speech_verbs))
         title_alt = _alternation(titles)

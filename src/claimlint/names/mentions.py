@@ -180,7 +180,7 @@ def _runs(tokens: list[Token], lex: NameLexicon) -> Iterator[list[Token]]:
     for token in tokens:
         lowered = token.text.casefold()
         if lowered in lex.never_in_name or (
-            _is_acronym(token.text) and lowered not in lex.suffixes
+            _is_acronym(token.text) and lowered not in lex.suffixes and not lowered.endswith(".")
         ):
             if run:
                 yield run

@@ -94,6 +94,8 @@ class Grouper:
         """2: the same given names; 1: compatible; None: two different people."""
         if not a.given or not b.given:
             return 1
+        if a.initials and b.initials and a.initials != b.initials:
+            return None  # George H.W. Bush, George W. Bush
         if a.given_key and a.given_key == b.given_key:
             return 2
         tokens_a = [t.text for t in a.given]
@@ -427,7 +429,7 @@ class Cues:
                     continue  # "Mangal's brother, Saifullah Mangal": the cue is the other's
             else:
                 continue
-            if len(between.split()) <= self.window:
+            if len(_WORD.findall(between)) <= self.window:
                 return True
         return False
 
@@ -436,4 +438,5 @@ _REACH = 300
 # the last sentence end before a mention (searched in reverse) and the next one after
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
 _NEXT_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?\s")

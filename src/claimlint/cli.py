@@ -11,21 +11,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import msgspec
 import typer
 from rich.console import Console
 
 from claimlint import __version__, fixes
 from claimlint import baseline as baseline_file
 from claimlint.config import ConfigResolver
-from claimlint.diagnostics import Diagnostic
 from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.init import InitError, write_starter_files
 from claimlint.progress import FileProgress
-from claimlint.report import RunReport, github, json_format, sarif, text
+from claimlint.report import DiagnosticLog, RunReport, github, html, json_format, sarif, text
 from claimlint.ruleset import RuleSet
-from claimlint.runner import run, source_linter
+from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines
 from claimlint.sources import STDIN, InputError, read_source
 from claimlint.yamlfile import YamlError
@@ -47,6 +45,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -157,7 +156,7 @@ def check(
 
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
-    if statistics and output_format in (OutputFormat.sarif, OutputFormat.github):
+    if statistics and output_format not in (OutputFormat.text, OutputFormat.json):
         raise _fail("--statistics works with --format text or json")
     options = RunOptions(
         config_path=config,
@@ -166,6 +165,7 @@ def check(
         model=model,
         jobs=jobs if jobs is not None else default_jobs(),
         scheduler=scheduler,
+        details=output_format is OutputFormat.html,
     )
     recorded = _load_baseline(baseline) if baseline and not update_baseline else None
     err = text.make_console(sys.stderr)
@@ -186,18 +186,24 @@ def check(
     except SchedulerError as exc:
         raise _fail(str(exc)) from None
     if baseline is not None and update_baseline:
-        written = baseline_file.save(baseline, report.diagnostics)
+        written = baseline_file.save(baseline, list(report.diagnostics))
         if not quiet:
             _say(err, f"Recorded {_plural(written, 'finding')} in {baseline}.")
-        report.diagnostics = []
+        report.diagnostics = DiagnosticLog()
     elif baseline is not None and recorded is not None:
-        report.diagnostics, hidden = baseline_file.new_findings(
-            report.diagnostics, recorded, baseline
-        )
+        kept, hidden = baseline_file.new_findings(list(report.diagnostics), recorded, baseline)
+        report.diagnostics = DiagnosticLog(kept)
         if hidden and not quiet:
             _say(err, f"{_plural(hidden, 'finding')} recorded in {baseline} not shown.")
     threshold = Level.parse(fail_on.value) if fail_on else configured_fail_level
-    _emit(report, output_format, no_frames=no_frames, quiet=quiet, statistics=statistics)
+    _emit(
+        report,
+        output_format,
+        no_frames=no_frames,
+        quiet=quiet,
+        statistics=statistics,
+        options=options,
+    )
     if report.errors:
         raise typer.Exit(EXIT_USAGE)
     if any(d.level >= threshold for d in report.diagnostics):
@@ -215,10 +221,11 @@ def _recheck(paths: list[str], options: RunOptions, before: RunReport) -> tuple[
     """Check again after fixing; stdin cannot be read twice, so its findings stay."""
     report, fail_level = run([p for p in paths if p != STDIN], options)
     if STDIN in paths:
-        report.diagnostics += [d for d in before.diagnostics if d.path == STDIN]
-        report.diagnostics.sort(key=Diagnostic.sort_key)
+        report.diagnostics.insert(d for d in before.diagnostics if d.path == STDIN)
         if STDIN in before.files:
             report.files[STDIN] = before.files[STDIN]
+        if STDIN in before.texts:
+            report.texts[STDIN] = before.texts[STDIN]
     return report, fail_level
 
 
@@ -288,6 +295,7 @@ def _emit(
     no_frames: bool,
     quiet: bool,
     statistics: bool,
+    options: RunOptions,
 ) -> None:
     err = text.make_console(sys.stderr)
     if not quiet:
@@ -303,6 +311,8 @@ def _emit(
         json_format.write(report, sys.stdout)
     elif output_format is OutputFormat.sarif:
         sys.stdout.write(sarif.render(report) + "\n")
+    elif output_format is OutputFormat.html:
+        html.write(report, sys.stdout, article_reader(options, report))
     elif output_format is OutputFormat.github:
         rendered = github.render(report)
         sys.stdout.write(rendered + "\n" if rendered else "")
@@ -363,35 +373,28 @@ def explain(
         close = difflib.get_close_matches(rule_id, [r.id for r in ruleset.all_rules], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise _fail(f"no rule named {rule_id!r}{hint}")
-    out = text.make_console(sys.stdout)
-    _say(out, f"{rule.id}", style="bold")
-    origin = f"check: {rule.check}" if rule.check else f"kind: {rule.kind_name}"
-    _say(
-        out,
-        f"{origin}   category: {rule.category}   level: {rule.level}   "
-        f"pack: {rule.pack}   {'enabled' if rule.enabled else 'disabled'}",
-    )
-    _say(out)
-    for line in (rule.description or rule.message).splitlines():
-        _say(out, line)
-    if rule.examples.flag or rule.examples.ok:
-        _say(out)
-        for example in rule.examples.flag:
-            _say(out, f"  flagged:  {example!r}")
-        for example in rule.examples.ok:
-            _say(out, f"  fine:     {example!r}")
-    check = ruleset.check_of(rule)
-    if check is not None:
-        from claimlint.checks.options import describe_value
+    from claimlint.explain import explain_lines
 
-        _say(out)
-        _say(
-            out,
-            f"Options of the {check.name} check (set them under 'checks: {{{check.name}: ...}}'"
-            " in the config; extend_NAME adds to a list):",
-        )
-        for field in msgspec.structs.fields(check.options):
-            _say(out, f"  {field.name}: {describe_value(getattr(check.options, field.name))}")
+    out = text.make_console(sys.stdout)
+    title, *rest = explain_lines(ruleset, rule)
+    _say(out, title, style="bold")
+    for line in rest:
+        _say(out, line)
+
+
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over stdin and stdout (the only transport).")
+    ] = True,
+) -> None:
+    """Run the language server (LSP over stdio) for editors."""
+    from claimlint.lsp import MissingExtra, serve
+
+    try:
+        serve()
+    except MissingExtra as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()
@@ -438,6 +441,70 @@ def facts_check(
             load_facts(files)  # spellings and event ids must not clash across files
     except YamlError as exc:
         raise _fail(str(exc)) from None
+
+
+@facts_app.command("learn")
+def facts_learn(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders of an archive.")],
+    facts: Annotated[
+        list[Path] | None,
+        typer.Option("--facts", help="Existing facts: propose only what they lack."),
+    ] = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Propose what this many articles show.")
+    ] = 3,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the draft here, not to stdout.")
+    ] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notices.")] = False,
+) -> None:
+    """Propose a facts file from an archive: people's majority spellings with their
+    variants and misspellings, the titles they held when, and dated events."""
+    from claimlint.facts import load_facts
+    from claimlint.learn import proposal
+    from claimlint.parallel import default_jobs
+    from claimlint.runner import learn
+
+    options = RunOptions(
+        config_path=config, isolated=isolated, jobs=jobs if jobs is not None else default_jobs()
+    )
+    try:
+        existing = load_facts(facts) if facts else None
+        with FileProgress(enabled=not quiet) as progress:
+            found = learn(paths, options, progress)
+    except YamlError as exc:
+        raise _fail(str(exc)) from None
+    err = text.make_console(sys.stderr)
+    if not quiet:
+        for notice in found.notices:
+            _say(err, f"warning: {notice}", style="yellow")
+    for error in found.errors:
+        _say(err, f"error: {error}", style="bold red")
+    draft = proposal.render(
+        found.people.people(min_articles),
+        found.events.events(min_articles),
+        articles=found.articles,
+        span=(found.first, found.last),
+        existing=existing,
+    )
+    if output is None:
+        sys.stdout.write(draft)
+    else:
+        from claimlint.atomic import Refused, write_file
+
+        try:
+            write_file(str(output), draft.encode("utf-8"))
+        except Refused as exc:
+            raise _fail(f"{output}: {exc}") from None
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    if found.errors:
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _version(value: bool) -> None:

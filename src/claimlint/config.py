@@ -13,6 +13,7 @@ from typing import Any, Literal
 import msgspec
 
 from claimlint import yamlfile
+from claimlint.fsguard import NotReadable, read_bytes
 from claimlint.sources import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
 from claimlint.yamlfile import YamlError
 
@@ -115,9 +116,10 @@ def _key_line(data: Any, key: str) -> int | None:
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            doc = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        doc = tomllib.loads(read_bytes(path, yamlfile.MAX_DATA_BYTES).decode("utf-8"))
+    except NotReadable as exc:
+        raise YamlError(str(path), None, f"cannot read: {exc.reason}") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise YamlError(str(path), None, f"cannot read: {exc}") from None
     section = doc.get("tool", {}).get("claimlint")
     return section if isinstance(section, dict) else None
@@ -140,9 +142,14 @@ def find_config(directory: Path) -> Path | None:
 class ConfigResolver:
     """Maps each checked file to its configuration, loading each config file once."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(
+        self, explicit: Path | None = None, isolated: bool = False, root: Path | None = None
+    ) -> None:
         self._explicit = load_config(explicit) if explicit else None
         self._isolated = isolated
+        #: where the lookup ends up when nothing is found above a file (default: the
+        #: working directory; the language server gives its workspace folder)
+        self._root = root
         self._loaded: dict[Path, Config] = {}
 
     def for_path(self, file: str) -> Config:
@@ -150,8 +157,9 @@ class ConfigResolver:
             return self._explicit
         if self._isolated:
             return DEFAULT
-        start = Path.cwd() if file == "-" else Path(file).resolve().parent
-        found = find_config(start) or find_config(Path.cwd().resolve())
+        root = (self._root or Path.cwd()).resolve()
+        start = root if file == "-" else Path(file).resolve().parent
+        found = find_config(start) or find_config(root)
         if found is None:
             return DEFAULT
         if found not in self._loaded:

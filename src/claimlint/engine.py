@@ -9,7 +9,7 @@ is `runner`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -24,7 +24,15 @@ from claimlint.findings import Finding
 from claimlint.patterns import PatternTimeout
 from claimlint.rule import Rule
 from claimlint.ruleset import RuleSet, build_ruleset
-from claimlint.sources import InputError, Selection, SkippedFile, Source, read_source
+from claimlint.sources import (
+    STDIN,
+    InputError,
+    Selection,
+    SkippedFile,
+    Source,
+    read_source,
+    text_digest,
+)
 from claimlint.yamlfile import YamlError
 
 #: at most this many findings of one rule in one document; the rest become a note
@@ -53,6 +61,8 @@ class FileResult:
     meta: dict[str, Any] = field(default_factory=dict)
     summaries: dict[str, Any] = field(default_factory=dict)
     checked: bool = False
+    #: the decoded text of stdin, kept when details are asked for (it cannot be read again)
+    stdin_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,10 @@ class RunOptions:
     jobs: int = 1
     #: a Dask scheduler address: run the per-file map on that cluster
     scheduler: str | None = None
+    #: also ask each check for its `details` (what `--format html` shows: the timelines)
+    details: bool = False
+    #: gather facts for `claimlint facts learn` instead of linting
+    learn: bool = False
 
 
 class RuleSets:
@@ -144,9 +158,24 @@ def _collect(
             )
 
 
-def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = None) -> FileResult:
-    """Lint one decoded file: its diagnostics, problems, metadata and cross-file summaries."""
+def lint_source(
+    source: Source,
+    ruleset: RuleSet,
+    date_override: date | None = None,
+    *,
+    details: bool = False,
+    learn: bool = False,
+) -> FileResult:
+    """Lint one decoded file: its diagnostics, problems, metadata (with `details`, the
+    checks' details too) and cross-file summaries (with `learn`, only what `claimlint
+    facts learn` gathers from it)."""
     doc = Document.from_source(source, date_override=date_override)
+    if learn:
+        from claimlint.learn.mapping import evidence_of
+
+        return FileResult(
+            path=source.path, checked=True, summaries={"learn": evidence_of(doc, ruleset)}
+        )
     findings, problems = lint_document(doc, ruleset)
     result = FileResult(path=source.path, checked=True)
     result.diagnostics = [diagnose(doc, f) for f in findings]
@@ -156,6 +185,8 @@ def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = N
     for check in ruleset.checks:
         try:
             result.meta.update(check.metadata(doc))
+            if details:
+                result.meta.update(check.details(doc))
             if check.cross_document and check in ruleset.active_checks:
                 summary = check.summarize(doc, ruleset.tables[check.name])
                 if summary is not None:
@@ -164,6 +195,10 @@ def lint_source(source: Source, ruleset: RuleSet, date_override: date | None = N
             result.errors.append(
                 f"{source.path}: internal error in {check.name}: {type(exc).__name__}: {exc}"
             )
+    if details:
+        result.meta["text_sha256"] = text_digest(source.text)
+        if source.path == STDIN:
+            result.stdin_text = source.text
     return result
 
 
@@ -182,7 +217,9 @@ def check_file(
         return FileResult(path=path, notices=[str(exc)])
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)])
-    return lint_source(source, ruleset, options.date_override)
+    return lint_source(
+        source, ruleset, options.date_override, details=options.details, learn=options.learn
+    )
 
 
 def unreadable(item: InputError) -> FileResult:
@@ -192,12 +229,20 @@ def unreadable(item: InputError) -> FileResult:
     return FileResult(path=item.path, errors=[str(item)])
 
 
-def reduce_summaries(results: Iterable[FileResult], ruleset: RuleSet) -> Iterator[Diagnostic]:
-    """Run the cross-document step of each cross-document check over a run's summaries."""
+def summaries_of(results: Iterable[FileResult]) -> dict[str, list[Any]]:
+    """The cross-file summaries of some file results, by check."""
     by_check: dict[str, list[Any]] = {}
     for result in results:
         for name, summary in result.summaries.items():
             by_check.setdefault(name, []).append(summary)
+    return by_check
+
+
+def reduce_summaries(
+    by_check: Mapping[str, Iterable[Any]], ruleset: RuleSet
+) -> Iterator[Diagnostic]:
+    """Run the cross-document step of each cross-document check over a run's summaries
+    (by check name; a check may read its summaries more than once)."""
     enabled = {r.id for r in ruleset.rules}
     for check in ruleset.active_checks:
         if check.cross_document and check.name in by_check:

@@ -2,9 +2,9 @@
 
 Every file is linted independently (`engine.lint_source`), so the files of a run are
 a map; whole-corpus checks only need the per-file `summaries` that come back in each
-`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results are yielded in
-input order whatever the number of workers, and only a bounded window of work is in
-flight at any time, so a run never holds all documents (or all results) at once.
+`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results
+come in input order whatever the number of workers, and only a bounded window of work
+is in flight at any time, so a run never holds all documents (or all results) at once.
 
 - Process pool: workers read the files themselves (they share this machine's disk)
   and build their rule sets once, from the same `RunOptions`, on first use.
@@ -225,9 +225,18 @@ def _ordered(tasks: Iterator[Callable[[], Any] | Ready], window: int) -> Iterato
 # -- Dask ----------------------------------------------------------------------------
 
 
-def lint_sources(ruleset: RuleSet, sources: list[Source], date_override: date | None) -> Any:
+def lint_sources(
+    ruleset: RuleSet,
+    sources: list[Source],
+    date_override: date | None,
+    details: bool = False,
+    learn: bool = False,
+) -> Any:
     """Dask worker side: lint decoded files with a rule set shipped from the client."""
-    return [lint_source(source, ruleset, date_override) for source in sources]
+    return [
+        lint_source(source, ruleset, date_override, details=details, learn=learn)
+        for source in sources
+    ]
 
 
 def _map_dask(
@@ -280,7 +289,13 @@ def _dask_tasks(
             shipped[key] = client.scatter(chunk_ruleset, broadcast=True, hash=False)
         remote, sources = shipped[key], list(chunk)
         return lambda: client.submit(
-            lint_sources, remote, sources, options.date_override, pure=False
+            lint_sources,
+            remote,
+            sources,
+            options.date_override,
+            options.details,
+            options.learn,
+            pure=False,
         )
 
     selection = options.selection_override or selection_of(resolver.for_path("."))

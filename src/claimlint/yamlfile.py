@@ -10,9 +10,13 @@ from typing import Any, TypeVar
 import msgspec
 import yaml
 
+from claimlint.fsguard import NotReadable, read_bytes
 from claimlint.safe_text import excerpt, scrub_quotes, shorten_quotes
 
 T = TypeVar("T")
+#: the largest config, rule pack or facts file read (a pack of a few thousand rules is
+#: well under a megabyte)
+MAX_DATA_BYTES = 8 * 1024 * 1024
 _FIELD_NAME = re.compile(r"[\w.\[\]-]{1,80}")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9_][\w.-]{0,39}")
 
@@ -125,11 +129,13 @@ def load(text: str, path: str) -> Any:
 def load_file(path: Path | str) -> Any:
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_bytes(path, MAX_DATA_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise YamlError(name, None, "no such file") from None
     except UnicodeDecodeError as exc:
         raise YamlError(name, None, f"not valid UTF-8 at byte {exc.start}") from None
+    except NotReadable as exc:
+        raise YamlError(name, None, exc.reason) from None
     except OSError as exc:
         raise YamlError(name, None, exc.strerror or str(exc)) from None
     return load(text, name)

@@ -131,6 +131,9 @@ class DatesCheck(Check):
     def metadata(self, doc: Document) -> dict[str, Any]:
         return temporal.timeline(doc, self.settings).metadata()
 
+    def details(self, doc: Document) -> dict[str, Any]:
+        return temporal.timeline(doc, self.settings).details()
+
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         timeline = temporal.timeline(doc, self.settings)
         reference = timeline.reference

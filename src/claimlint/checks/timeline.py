@@ -38,6 +38,9 @@ from claimlint.timeline.compare import agree, fact_range
 CONTRADICTION = "timeline-contradiction"
 SELF_CONTRADICTION = "timeline-self-contradiction"
 
+#: places a detailed report lists per event named in an article
+MAX_MENTIONS = 20
+
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
 _NOT_NAMES = frozenset({*MONTHS, *WEEKDAYS, "The", "This", "That", "But", "And"})
 
@@ -85,6 +88,37 @@ class TimelineCheck(Check):
             if self.by_cue
             else None
         )
+
+    def details(self, doc: Document) -> dict[str, Any]:
+        """The facts events the article names by a cue, each with its date and where it
+        is named (the first `MAX_MENTIONS` places, and how many there are)."""
+        if self.cues is None:
+            return {}
+        mentioned: dict[str, dict[str, Any]] = {}
+        for match in patterns.finditer(self.cues, doc.lint_text):
+            for event in self.by_cue.get(" ".join(match.group().casefold().split()), []):
+                entry = mentioned.get(event.id)
+                if entry is None:
+                    span, unit = fact_range(event.date)
+                    entry = mentioned[event.id] = {
+                        "id": event.id,
+                        "title": event.title,
+                        "date": str(event.date),
+                        "range": span.iso(),
+                        "granularity": str(unit),
+                        "count": 0,
+                        "mentions": [],
+                    }
+                entry["count"] += 1
+                if len(entry["mentions"]) < MAX_MENTIONS:
+                    entry["mentions"].append(
+                        {
+                            "start": doc.original_offset(match.start()),
+                            "end": doc.original_offset(match.end()),
+                            "line": doc.position(match.start()).line,
+                        }
+                    )
+        return {"facts_events": list(mentioned.values())}
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         timeline = temporal.timeline(doc, self.settings)

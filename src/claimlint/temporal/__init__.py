@@ -89,6 +89,43 @@ class Timeline:
             "reference_detail": detail,
         }
 
+    def details(self) -> dict[str, Any]:
+        """Every date expression as plain data (spans as offsets into the decoded file),
+        at most `MAX_DETAILED` of them, and the reference date's span: what a report that
+        shows the article draws on its timeline."""
+        doc = self._doc
+        reference = self.reference
+        found = self.expressions
+        out: dict[str, Any] = {
+            "date_expressions": [_entry(doc, e) for e in found[:MAX_DETAILED]],
+            "reference_span": None,
+        }
+        if len(found) > MAX_DETAILED:
+            out["date_expressions_omitted"] = len(found) - MAX_DETAILED
+        if reference is not None and reference.start is not None:
+            end = reference.end if reference.end is not None else reference.start
+            out["reference_span"] = [doc.original_offset(reference.start), doc.original_offset(end)]
+        return out
+
+
+#: date expressions a detailed report lists per document (a report, not a dump)
+MAX_DETAILED = 1000
+
+
+def _entry(doc: Document, expression: DateExpression) -> dict[str, Any]:
+    return {
+        "start": doc.original_offset(expression.start),
+        "end": doc.original_offset(expression.end),
+        "line": doc.position(expression.start).line,
+        "text": expression.text,
+        "form": str(expression.form),
+        "relative": expression.relative,
+        "granularity": str(expression.granularity),
+        "resolved": expression.resolved.iso() if expression.resolved else None,
+        "description": expression.description,
+        "alternatives": [r.iso() for r in expression.alternatives],
+    }
+
 
 @dataclass(frozen=True)
 class TimelineAnalysis(Analysis[Timeline]):

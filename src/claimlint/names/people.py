@@ -83,6 +83,8 @@ class Grouper:
         if initial(a) or initial(b):
             return a[:1].casefold() == b[:1].casefold()
         key_a, key_b = self.speller.spelling_key(a), self.speller.spelling_key(b)
+        if len(key_a) == 1 or len(key_b) == 1:
+            return key_a[:1] == key_b[:1]  # an initial, as a key
         if key_a == key_b:
             return True
         family = self._family.get(key_a)

@@ -7,6 +7,12 @@ endings that make two surnames two people (Volkov, Volkova), and the thresholds.
 The sound key is the folded spelling; jellyfish's metaphone of it is a second key.
 Names that differ in a consonant you can hear (Trump, Truman; Iran, Iraq) keep
 different keys.
+
+Diacritics are folded with NFKD and the `plain_letters` table (ı, ł, ø: letters NFKD
+keeps); a transliteration library (anyascii, unidecode) would only be needed for
+non-Latin scripts, which English copy does not print. Sound keys are these folds plus
+jellyfish's metaphone: Beider–Morse (abydos) was slower, missed Kadhimi/Kazemi and
+joined Navalny/Navalnaya.
 """
 
 from __future__ import annotations

@@ -177,3 +177,40 @@ def test_an_organisation_word_after_a_name_makes_no_person() -> None:
     text = "The spokesman, Falih al-Zubaidi, said so. The Zubaidi tribe issued a statement."
     mentions = find_mentions(Document.from_text(text), LEX)
     assert [m.text for m in mentions] == ["Falih al-Zubaidi"]
+
+
+def test_lower_case_surnames_are_found_whether_an_article_names_few_people_or_many() -> None:
+    # past a handful of known surnames the search is one pass over the words
+    tail = "A statement by al-zubaidi said so, and nazari said the same."
+    few = "Falih al-Zubaidi and Mohammad Reza Nazari spoke. " + tail
+    crowd = " ".join(
+        f"{given} {surname} spoke."
+        for given, surname in [
+            ("Karwan", "Sheikhani"),
+            ("Majid", "Obeidi"),
+            ("Hossein", "Rezaei"),
+            ("Thaer", "Saadi"),
+            ("Shahid", "Qureshi"),
+            ("Ryota", "Ohno"),
+            ("Noa", "Shapira"),
+            ("Dilshad", "Barzinji"),
+        ]
+    )
+    for text in (few, f"{crowd} {few}"):
+        mentions = find_mentions(Document.from_text(text), LEX)
+        assert [m.text for m in mentions if m.evidence == "lowercase"] == ["al-zubaidi", "nazari"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "gendered"),
+    [
+        ("Volkov", "Volkova", True),
+        ("Navalny", "Navalnaya", True),
+        ("Zelenskaya", "Zelensky", True),
+        # a trailing letter alone is no ending of the list
+        ("Mari", "Maria", False),
+        ("Kazemi", "Kazimi", False),
+    ],
+)
+def test_gendered_endings_are_whole_endings(a: str, b: str, gendered: bool) -> None:
+    assert LEX.speller.gendered_pair(a, b) is gendered

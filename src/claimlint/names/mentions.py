@@ -426,16 +426,26 @@ def _link_lowercase(text: str, mentions: dict[tuple[int, int], Mention], lex: Na
         for m in mentions.values()
         if m.full and len(m.surname) >= 4 and not m.surname.islower()
     }
-    for bare in known:
-        if bare in lex.never_a_name or not bare.isalpha():
-            continue
-        at = text.find(bare)
-        while at >= 0:
-            end = at + len(bare)
-            found = _lowercase_at(text, at, end, lex)
-            if found is not None and (found.start, found.end) not in mentions:
-                mentions[(found.start, found.end)] = found
-            at = text.find(bare, end)
+    known = {k for k in known if k not in lex.never_a_name and k.isalpha()}
+    if len(known) <= _FEW_SURNAMES:
+        places = ((at, at + len(k)) for k in known for at in _occurrences(text, k))
+    else:  # one pass over the lower-case words, not one per surname
+        places = (
+            (m.start("word"), m.end("word"))
+            for m in _LOWER_NAME.finditer(text)
+            if m.group("word") in known
+        )
+    for at, end in places:
+        found = _lowercase_at(text, at, end, lex)
+        if found is not None and (found.start, found.end) not in mentions:
+            mentions[(found.start, found.end)] = found
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _lowercase_at(text: str, at: int, end: int, lex: NameLexicon) -> Mention | None:
@@ -470,6 +480,9 @@ def _lowercase_at(text: str, at: int, end: int, lex: NameLexicon) -> Mention | N
     )
 
 
+_FEW_SURNAMES = 8
+#: a whole word, for the one-pass search; _lowercase_at decides as for text.find's hits
+_LOWER_NAME = regex.compile(r"(?<![\p{L}\p{M}'’])(?P<word>[\p{L}\p{M}]+)(?![\p{L}\p{M}'’‑-])")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’‑-])(?P<article>\p{Ll}{2,3})[-‑]$")
 
 

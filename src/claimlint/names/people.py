@@ -21,6 +21,8 @@ another person's.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,11 +42,43 @@ _EXACT = 4
 _ORDER = 1
 
 
+#: how many people sharing an index key, and how many distinct spellings of one
+#: person, a new mention is compared with (the most recent): work stays near-linear
+#: in the mentions of an article, however many namesakes or spellings it holds
+_MAX_CANDIDATES = 48
+_MAX_SPELLINGS = 24
+
+
 @dataclass
 class Person:
-    """The mentions of one person, in text order."""
+    """The mentions of one person, with what later mentions are matched against."""
 
     forms: list[NameForm] = field(default_factory=list)
+    #: where the person is mentioned, sorted
+    starts: list[int] = field(default_factory=list)
+    #: the distinct full names, by written form, in order of first use
+    spellings: dict[tuple[str, str], NameForm] = field(default_factory=dict)
+    #: the surnames (with suffix), letters and first given names of its forms
+    surnames: set[tuple[str, str]] = field(default_factory=set)
+    #: in order of first use (a dict, so that which ones are compared is reproducible)
+    surname_keys: dict[str, None] = field(default_factory=dict)
+    letters: set[str] = field(default_factory=set)
+    first_given: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+    def add(self, form: NameForm) -> None:
+        self.forms.append(form)
+        mention = form.mention
+        bisect.insort(self.starts, mention.start)
+        if form.surname_key:
+            self.surnames.add((form.surname_key, mention.suffix))
+            self.surname_keys.setdefault(form.surname_key)
+        self.roles.update(mention.roles)
+        if form.full:
+            self.spellings.setdefault((mention.text, mention.suffix), form)
+            self.letters.add(form.letters)
+            if form.given_keys:
+                self.first_given.add(form.given_keys[0])
 
     @property
     def mentions(self) -> list[Mention]:
@@ -52,15 +86,18 @@ class Person:
 
     @property
     def full_forms(self) -> list[NameForm]:
-        return [f for f in self.forms if f.full]
+        """The distinct full names, the most recently added last (at most a few dozen)."""
+        forms = list(self.spellings.values())
+        return forms[-_MAX_SPELLINGS:]
 
     def last_before(self, offset: int) -> int:
         """Where this person was last mentioned before `offset` (-1: not yet)."""
-        return max((f.mention.start for f in self.forms if f.mention.start < offset), default=-1)
+        at = bisect.bisect_left(self.starts, offset)
+        return self.starts[at - 1] if at else -1
 
     @property
     def first(self) -> int:
-        return min(f.mention.start for f in self.forms)
+        return self.starts[0]
 
 
 class Grouper:
@@ -236,7 +273,10 @@ class _Grouping:
         self.written: dict[tuple[str, str, bool], Person] = {}
 
     def _add(self, person: Person, form: NameForm) -> None:
-        person.forms.append(form)
+        new_roles = set(form.mention.roles) - person.roles
+        person.add(form)
+        for role in new_roles:
+            self.index.setdefault(("r", role), {})[id(person)] = person
         written = (form.mention.text, form.mention.suffix, form.full)
         if written in self.written:
             return  # indexed under the same keys already
@@ -245,17 +285,23 @@ class _Grouping:
         if form.full:
             keys += self.grouper.full_keys(form)
         for key in keys:
-            self.index.setdefault(key, {})[id(person)] = person
+            bucket = self.index.setdefault(key, {})
+            bucket.pop(id(person), None)
+            bucket[id(person)] = person  # the most recently named last
 
     def _new(self, form: NameForm) -> None:
-        person = Person([])
+        person = Person()
         self.people.append(person)
         self._add(person, form)
 
     def _found(self, keys: Iterable[tuple[str, str]]) -> list[Person]:
+        """The people indexed under any of `keys`, at most a few dozen per key (the most
+        recently named)."""
         found: dict[int, Person] = {}
         for key in keys:
-            found.update(self.index.get(key, {}))
+            bucket = self.index.get(key)
+            if bucket:
+                found.update(itertools.islice(reversed(bucket.items()), _MAX_CANDIDATES))
         return list(found.values())
 
     def _unrelated(self, person: Person) -> bool:
@@ -287,7 +333,7 @@ class _Grouping:
         found = [
             p
             for p in self._found([("g", letters), ("f", letters)])
-            if any(f.given_key == letters or f.given_keys[:1] == (letters,) for f in p.full_forms)
+            if letters in p.first_given or any(f.given_key == letters for f in p.full_forms)
         ]
         return max(found, key=lambda p: p.last_before(form.mention.start), default=None)
 
@@ -336,25 +382,13 @@ class _Grouping:
 
         surname = form.surname_key
         letters = form.letters
-        chosen = pick(
-            p
-            for p in self._found([("s", surname)])
-            if any(f.surname_key == surname and f.mention.suffix == suffix for f in p.forms)
-        )
+        chosen = pick(p for p in self._found([("s", surname)]) if (surname, suffix) in p.surnames)
         if chosen is None:
             # "Amir-Abdollahian" for "Amir Abdollahian": the same letters, spaced otherwise
-            chosen = pick(
-                p
-                for p in self._found([("l", letters)])
-                if any(f.letters == letters for f in p.full_forms)
-            )
+            chosen = pick(p for p in self._found([("l", letters)]) if letters in p.letters)
         if chosen is None and len(mention.tokens) == 1:
             # a given name alone: "Sheikh Nasser", "Mr. Qubad", "Zabihullah said"
-            chosen = pick(
-                p
-                for p in self._found([("f", surname)])
-                if any(f.given_keys[:1] == (surname,) for f in p.full_forms)
-            )
+            chosen = pick(p for p in self._found([("f", surname)]) if surname in p.first_given)
             if chosen is not None:
                 form = form.as_given()
         if chosen is None and self.distinct(mention) != UNRELATED:
@@ -363,23 +397,24 @@ class _Grouping:
                 for p in self._found(
                     [("k", sp.sound_key(surname)), ("m", sp.metaphone_key(surname))]
                 )
-                if any(sp.sounds_alike(f.surname_key, surname) for f in p.forms)
+                if any(sp.sounds_alike(key, surname) for key in _some(p.surname_keys))
             ]
             if not alike and mention.roles:
-                roles = set(mention.roles)
                 alike = [
                     p
-                    for p in self.people
-                    if any(
-                        roles & set(f.mention.roles) and sp.is_typo(f.surname_key, surname)
-                        for f in p.forms
-                    )
+                    for p in self._found(("r", role) for role in mention.roles)
+                    if any(sp.is_typo(key, surname) for key in _some(p.surname_keys))
                 ]
             chosen = pick(p for p in alike if not self._unrelated(p))
         if chosen is None:
             self._new(form)
         else:
             self._add(chosen, form)
+
+
+def _some(keys: dict[str, None]) -> list[str]:
+    """The most recently used of a person's surname keys, at most a few dozen."""
+    return list(keys)[-_MAX_SPELLINGS:]
 
 
 class Cues:

@@ -81,6 +81,16 @@ def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
     return cached
 
 
+def _common_start(a: str, b: str) -> int:
+    """How many letters `a` and `b` share at the start."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared
+
+
 class Speller:
     """Keys and comparisons of name spellings under one configuration."""
 
@@ -104,7 +114,15 @@ class Speller:
         self._prefixes = tuple(
             sorted({f"{p}{sep}" for p in article_prefixes for sep in "- "}, key=len, reverse=True)
         )
-        self._gendered = tuple((a, b) for a, b in gendered_endings if a != b)
+        # each pair of endings by what differs once their common start is dropped
+        # (-ov, -ova: "", "a"), with that common start ("ov"), so that a pair of names
+        # is looked up, not scanned
+        self._gendered: dict[tuple[str, str], set[str]] = {}
+        for a, b in gendered_endings:
+            if a != b:
+                for x, y in ((a, b), (b, a)):
+                    shared = _common_start(x, y)
+                    self._gendered.setdefault((x[shared:], y[shared:]), set()).add(x[:shared])
         self.min_similarity = min_similarity
         self.min_metaphone_similarity = min_metaphone_similarity
         self.typo_similarity = typo_similarity
@@ -155,11 +173,9 @@ class Speller:
     def gendered_pair(self, a: str, b: str) -> bool:
         """Two forms of one family name for a man and a woman (Volkov, Volkova)."""
         key_a, key_b = self.spelling_key(a), self.spelling_key(b)
-        for x, y in self._gendered:
-            for p, q in ((key_a, key_b), (key_b, key_a)):
-                if p.endswith(x) and q.endswith(y) and p[: len(p) - len(x)] == q[: len(q) - len(y)]:
-                    return True
-        return False
+        start = _common_start(key_a, key_b)
+        shared = self._gendered.get((key_a[start:], key_b[start:]), ())
+        return any(key_a[:start].endswith(ending) for ending in shared)
 
     def sounds_alike(self, a: str, b: str) -> bool:
         """Two different spellings of what reads aloud as one name.

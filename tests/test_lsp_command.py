@@ -17,5 +17,5 @@ def test_without_pygls_the_command_says_what_to_install(monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert (
         result.stderr.strip()
-        == "claimlint: the language server needs pygls: pip install 'claimlint[lsp]'"
+        == "claimlint: error: the language server needs pygls: pip install 'claimlint[lsp]'"
     )

@@ -8,6 +8,11 @@ is kept as a note beside it. The stronger is the higher level, then the wider sp
 then the first reported. A finding of another category inside a wider span (a
 misspelt name inside a caption) is a problem of its own and stays; so is a stronger
 finding inside a weaker one. Info findings (resolutions, notes) are never touched.
+
+A line reported as site furniture or a caption is one the editor deletes: what rules
+of punctuation and quotation marks find inside it ("Views : 594" has a space before
+its colon, "Read more »" a stray guillemet) is collateral and becomes a note too,
+whatever its level. Names and dates inside a caption are problems of their own.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ import dataclasses
 from collections import defaultdict
 
 from claimlint.findings import Finding, Level
+
+#: categories whose findings mark text to delete (furniture, captions, debris) ...
+_DELETED = ("boilerplate", "captions", "debris")
+#: ... and the categories whose findings inside such text are collateral
+_COLLATERAL = frozenset({"punctuation", "quotes"})
 
 
 def one_per_problem(findings: list[Finding]) -> list[Finding]:
@@ -38,6 +48,8 @@ def one_per_problem(findings: list[Finding]) -> list[Finding]:
             active = standing[finding.category]
             active[:] = [j for j in active if result[j].end >= finding.start]
             host = next((j for j in active if _absorbs(result[j], finding)), None)
+            if host is None and finding.category in _COLLATERAL:
+                host = _deleted_around(standing, result, finding)
             if host is not None:
                 result[index] = _as_note(finding, result[host])
         alive = [i for i in members if result[i].level >= Level.WARNING]
@@ -50,6 +62,19 @@ def one_per_problem(findings: list[Finding]) -> list[Finding]:
             if result[index].level >= Level.WARNING:
                 standing[result[index].category].append(index)
     return result
+
+
+def _deleted_around(
+    standing: dict[str, list[int]], result: list[Finding], finding: Finding
+) -> int | None:
+    """A standing finding of text to delete that covers `finding`, if any."""
+    for category in _DELETED:
+        active = standing[category]
+        active[:] = [j for j in active if result[j].end >= finding.start]
+        for j in active:
+            if _covers(result[j], finding):
+                return j
+    return None
 
 
 def _absorbs(outer: Finding, inner: Finding) -> bool:

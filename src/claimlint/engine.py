@@ -23,7 +23,7 @@ from claimlint.document import Document
 from claimlint.findings import Finding
 from claimlint.patterns import PatternTimeout
 from claimlint.rule import Rule
-from claimlint.ruleset import RuleSet, build_ruleset
+from claimlint.ruleset import NO_FILTER, RuleFilter, RuleSet, build_ruleset
 from claimlint.sources import (
     STDIN,
     InputError,
@@ -76,6 +76,8 @@ class RunOptions:
     jobs: int = 1
     #: a Dask scheduler address: run the per-file map on that cluster
     scheduler: str | None = None
+    #: `--select` / `--ignore`
+    rule_filter: RuleFilter = NO_FILTER
     #: also ask each check for its `details` (what `--format html` shows: the timelines)
     details: bool = False
     #: gather facts for `claimlint facts learn` instead of linting
@@ -83,18 +85,37 @@ class RunOptions:
 
 
 class RuleSets:
-    """One `RuleSet` per configuration file, built on first use."""
+    """One `RuleSet` per configuration file, built on first use (and one per set of
+    `per_file_ignores` that applies to some file under it)."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, rule_filter: RuleFilter = NO_FILTER) -> None:
         self._model = model
+        self._filter = rule_filter
         self._cache: dict[str, RuleSet] = {}
+        self._narrowed: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
+
+    @classmethod
+    def of_run(cls, options: RunOptions) -> RuleSets:
+        return cls(model=options.model, rule_filter=options.rule_filter)
 
     def for_config(self, config: Config) -> RuleSet:
         ruleset = self._cache.get(config.key)
         if ruleset is None:
-            ruleset = build_ruleset(config, model=self._model)
+            ruleset = build_ruleset(config, model=self._model, rule_filter=self._filter)
             self._cache[config.key] = ruleset
         return ruleset
+
+    def for_file(self, config: Config, path: str) -> RuleSet:
+        """The rule set for `path`: its config's, less what `per_file_ignores` turns off."""
+        ruleset = self.for_config(config)
+        ignored = config.ignored_for(path)
+        if not ignored:
+            return ruleset
+        key = (config.key, ignored)
+        narrowed = self._narrowed.get(key)
+        if narrowed is None:
+            narrowed = self._narrowed[key] = ruleset.without(ignored)
+        return narrowed
 
     def enabled_rules(self) -> dict[str, Rule]:
         """The rules enabled under any configuration used so far, by id."""
@@ -208,7 +229,7 @@ def check_file(
     """Read and lint the file at `path` under the configuration that applies to it."""
     try:
         config = resolver.for_path(path)
-        ruleset = rulesets.for_config(config)
+        ruleset = rulesets.for_file(config, path)
     except YamlError as exc:
         return FileResult(path=path, errors=[str(exc)])
     try:

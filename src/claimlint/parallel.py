@@ -16,12 +16,10 @@ is in flight at any time, so a run never holds all documents (or all results) at
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +37,8 @@ from claimlint.sources import STDIN, InputError, Source, expand_paths, read_sour
 from claimlint.yamlfile import YamlError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from claimlint.ruleset import RuleSet
 
 #: files per task: enough to make the cost of a task small next to the work in it
@@ -135,7 +135,7 @@ def _check_chunk(options: RunOptions, paths: list[str]) -> list[FileResult]:
     if state is None:
         state = (
             ConfigResolver(options.config_path, isolated=options.isolated),
-            RuleSets(model=options.model),
+            RuleSets.of_run(options),
         )
         _WORKER_STATE[options] = state
     resolver, rulesets = state
@@ -150,6 +150,8 @@ def _map_local(
     jobs: int,
 ) -> Iterator[FileResult]:
     """Chunks of paths to a process pool; stdin and unreadable paths stay here."""
+    from concurrent.futures import ProcessPoolExecutor  # only runs with a pool pay for it
+
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
 
         def submit(chunk: list[str]) -> Callable[[], Future[list[FileResult]]]:
@@ -180,6 +182,8 @@ def _map_local(
 
 
 def _mp_context() -> Any:
+    import multiprocessing
+
     # fork starts workers in milliseconds with claimlint already imported; where it is
     # unsafe or missing (macOS, Windows) spawn is the portable choice.
     if sys.platform.startswith("linux"):
@@ -305,7 +309,7 @@ def _dask_tasks(
             continue
         try:
             config = resolver.for_path(item)
-            ruleset = rulesets.for_config(config)
+            ruleset = rulesets.for_file(config, item)
             source = read_source(item, max_bytes=config.spec.max_file_size)
         except YamlError as exc:
             yield Ready([FileResult(path=item, errors=[str(exc)])])

@@ -49,7 +49,7 @@ def run(
     or its config is an error in the report.
     """
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
     report = RunReport()
     summaries: dict[str, Spool[Any]] = {}
     mapped = map_paths(
@@ -82,6 +82,7 @@ def run(
     for spool in summaries.values():
         spool.close()
     report.rules = rulesets.enabled_rules()
+    report.report_level = ruleset.report_level
     return report, ruleset.fail_on
 
 
@@ -109,10 +110,10 @@ def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
     """Lint one in-memory source under the configuration that applies to its path
     (what `--fix` uses to check its own edits)."""
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
 
     def lint(source: Source) -> list[Diagnostic]:
-        ruleset = rulesets.for_config(resolver.for_path(source.path))
+        ruleset = rulesets.for_file(resolver.for_path(source.path), source.path)
         return lint_source(source, ruleset, options.date_override).diagnostics
 
     return lint
@@ -129,7 +130,7 @@ def learn(
 
     options = dataclasses.replace(options, learn=True)
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
     ruleset = rulesets.for_config(resolver.for_path("."))
     names = next(c for c in ruleset.checks if isinstance(c, NamesCheck))
     found = LearnedFacts(PeopleLearner(names.grouper), EventLearner())

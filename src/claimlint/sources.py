@@ -62,12 +62,12 @@ class Selection:
 
     def wants(self, path: Path, root: Path) -> bool:
         rel = path.relative_to(root).as_posix() if path != root else path.name
-        if any(_glob(rel, pat) or _glob(path.name, pat) for pat in self.exclude):
+        if any(glob_match(rel, pat) or glob_match(path.name, pat) for pat in self.exclude):
             return False
-        return any(_glob(path.name, pat) or _glob(rel, pat) for pat in self.include)
+        return any(glob_match(path.name, pat) or glob_match(rel, pat) for pat in self.include)
 
 
-def _glob(name: str, pattern: str) -> bool:
+def glob_match(name: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern) or (
         pattern.endswith("/**") and (name + "/").startswith(pattern[:-2])
     )

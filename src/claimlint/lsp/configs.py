@@ -33,7 +33,7 @@ class Configs:
         config = self._resolver.for_path(path)
         with self._lock:
             self._files.update(config_files(config))
-        return config, self._rulesets.for_config(config)
+        return config, self._rulesets.for_file(config, path)
 
     def reload(self) -> None:
         """Forget every configuration and rule set (and the cached config lookups), so
@@ -56,11 +56,12 @@ class Configs:
 
 
 def config_files(config: Config) -> list[Path]:
-    """The config file itself and the facts files and rule packs it names."""
+    """The config file itself, the configs it extends, and the facts files and rule
+    packs they name."""
     if config.path is None:
         return []
     named = [config.resolve(p) for p in (*config.spec.facts, *config.spec.rules)]
-    return [config.path, *(_resolved(p) for p in named)]
+    return [config.path, *config.bases, *(_resolved(p) for p in named)]
 
 
 def _resolved(path: Path) -> Path:

@@ -8,13 +8,13 @@ each file whose spelling is not the one most files use.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimlint.diagnostics import Anchors
 from claimlint.document import Document
 from claimlint.names.analysis import NameAnalysis
+from claimlint.names.grouping import group_alike
 from claimlint.names.mentions import Mention
 from claimlint.names.spelling import Speller
 
@@ -80,9 +80,6 @@ def summarize(doc: Document, analysis: NameAnalysis, speller: Speller) -> FileNa
     return FileNames(Anchors.record(doc, [u.span for u in uses]), tuple(uses))
 
 
-Uses = dict[str, list[tuple[Anchors, SpellingUse]]]
-
-
 @dataclass(frozen=True)
 class Minority:
     """One file's spelling of a surname that most files of the run spell otherwise."""
@@ -99,65 +96,92 @@ def minorities(
     speller: Speller,
     given_fit: Callable[[str, str], bool],
 ) -> Iterator[Minority]:
-    by_key: Uses = defaultdict(list)
+    """Two passes over the run's summaries (which may be read more than once): count each
+    spelling, so that memory grows with the spellings of a run and not its files, decide
+    each group's majority, then report the files that use a minority spelling."""
+    stats: dict[str, _KeyStats] = {}
     for summary in summaries:
         if isinstance(summary, FileNames):
             for use in summary.uses:
-                by_key[use.key].append((summary.anchors, use))
-    for group in _groups(by_key, speller, given_fit):
-        yield from _minorities(group, by_key)
+                stats.setdefault(use.key, _KeyStats()).add(summary.anchors.path, use)
+    verdicts: dict[str, _Verdict] = {}
+    for group in _groups(stats, speller, given_fit):
+        verdicts.update(_decide(group, stats))
+    if not verdicts:
+        return
+    for summary in summaries:
+        if not isinstance(summary, FileNames):
+            continue
+        for use in summary.uses:
+            verdict = verdicts.get(use.key)
+            if verdict is not None and not use.accepted:
+                yield Minority(summary.anchors, use, verdict.shown, verdict.files, verdict.counts)
+
+
+@dataclass
+class _KeyStats:
+    """One surname spelling over a run: in how many files, how often, with which given
+    names; whether the facts accept it; how it is written."""
+
+    files: int = 0
+    mentions: int = 0
+    accepted: bool = False
+    given: set[str] = field(default_factory=set)
+    surname: str = ""
+    shown: tuple[int, str] = (0, "")  # the longest written form's length, and its surname
+    only_file: str | None = None  # the file, while there is only one
+
+    def add(self, path: str, use: SpellingUse) -> None:
+        self.only_file = path if self.files == 0 else None
+        self.files += 1
+        self.mentions += use.count
+        self.accepted = self.accepted or use.accepted
+        self.given.update(use.given)
+        self.surname = self.surname or use.surname
+        self.shown = max(self.shown, (len(use.written), use.surname))
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """What a minority spelling's files are told: the majority spelling and the counts."""
+
+    shown: str
+    files: int
+    counts: dict[str, int]
 
 
 def _groups(
-    by_key: Uses, speller: Speller, given_fit: Callable[[str, str], bool]
+    stats: dict[str, _KeyStats], speller: Speller, given_fit: Callable[[str, str], bool]
 ) -> list[list[str]]:
-    """Surname keys that read alike, joined through shared sound keys and metaphones."""
-    keys = sorted(by_key)
-    parent = {k: k for k in keys}
+    """Surname keys that read alike, compared within shared sound keys and metaphones."""
 
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    def same(a: str, b: str) -> bool:
+        given_a, given_b = stats[a].given, stats[b].given
+        fit = not given_a or not given_b or any(given_fit(x, y) for x in given_a for y in given_b)
+        return fit and speller.sounds_alike(a, b)
 
-    def givens_fit(a: str, b: str) -> bool:
-        given_a = {g for _, use in by_key[a] for g in use.given}
-        given_b = {g for _, use in by_key[b] for g in use.given}
-        if not given_a or not given_b:
-            return True
-        return any(given_fit(x, y) for x in given_a for y in given_b)
-
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        buckets["s" + speller.sound_key(key)].append(key)
-        buckets["m" + speller.metaphone_key(key)].append(key)
-    for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if find(a) != find(b) and speller.sounds_alike(a, b) and givens_fit(a, b):
-                    parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        groups[find(key)].append(key)
-    return [g for g in groups.values() if len(g) > 1]
+    groups = group_alike(
+        sorted(stats),
+        lambda key: ("s" + speller.sound_key(key), "m" + speller.metaphone_key(key)),
+        same,
+    )
+    return [g for g in groups if len(g) > 1]
 
 
-def _minorities(group: list[str], by_key: Uses) -> Iterator[Minority]:
-    files = {key: {anchors.path for anchors, _ in by_key[key]} for key in group}
-    if len(set().union(*files.values())) < 2:
-        return  # one file only: the in-article rule speaks for it
+def _decide(group: list[str], stats: dict[str, _KeyStats]) -> dict[str, _Verdict]:
+    """The minority spellings of a group, each with what its files are told; nothing
+    when the whole group stands in one file (the in-article rule speaks)."""
+    only = {stats[k].only_file for k in group}
+    if len(only) == 1 and None not in only:
+        return {}
 
     def rank(key: str) -> tuple[bool, int, int]:
-        uses = by_key[key]
-        return (any(u.accepted for _, u in uses), len(files[key]), sum(u.count for _, u in uses))
+        return (stats[key].accepted, stats[key].files, stats[key].mentions)
 
     majority = max(group, key=lambda k: (rank(k), -ord(k[0])))
-    shown = max((u for _, u in by_key[majority]), key=lambda u: len(u.written)).surname
-    counts = {by_key[k][0][1].surname: len(files[k]) for k in group}
-    for key in group:
-        if key == majority:
-            continue
-        for anchors, use in by_key[key]:
-            if not use.accepted:
-                yield Minority(anchors, use, shown, len(files[majority]), counts)
+    verdict = _Verdict(
+        shown=stats[majority].shown[1],
+        files=stats[majority].files,
+        counts={stats[k].surname: stats[k].files for k in group},
+    )
+    return {key: verdict for key in group if key != majority}

@@ -73,9 +73,24 @@ class RunReport:
     files: dict[str, dict[str, object]] = field(default_factory=dict)
     #: every rule enabled in the run, by id (SARIF lists them as the tool's rules)
     rules: dict[str, Rule] = field(default_factory=dict)
+    #: the lowest level shown (the config's `report_level`, or `--report-level`)
+    report_level: Level = Level.INFO
+    #: findings below `report_level`, left out of `diagnostics`, by level
+    hidden: Counter[Level] = field(default_factory=Counter)
     #: decoded texts a report that shows articles needs and cannot read again: stdin's,
     #: kept only when the run was asked for details (files are read again one at a time)
     texts: dict[str, str] = field(default_factory=dict)
+
+    def hide_below(self, level: Level) -> None:
+        """Leave findings below `level` out of the report, counting them."""
+        self.report_level = level
+        counts = self.diagnostics.counts()
+        if all(n == 0 for lvl, n in counts.items() if lvl < level):
+            return
+        for lvl, n in counts.items():
+            if lvl < level and n:
+                self.hidden[lvl] += n
+        self.diagnostics = DiagnosticLog(d for d in self.diagnostics if d.level >= level)
 
     def counts(self) -> Counter[Level]:
         return self.diagnostics.counts()

@@ -29,7 +29,7 @@ from claimlint.document import Analysis, Document
 from claimlint.temporal import expressions, resolve
 from claimlint.temporal.expressions import Candidate
 from claimlint.temporal.model import DateExpression, DateRange, Form, Granularity, Reference
-from claimlint.temporal.reference import find_reference
+from claimlint.temporal.reference import find
 from claimlint.temporal.settings import DEFAULT_SETTINGS, TemporalSettings
 
 __all__ = [
@@ -54,14 +54,18 @@ class Timeline:
         self._doc = doc
         self._settings = settings
         self.candidates: list[Candidate] = expressions.find(doc.lint_text)
-        self.reference: Reference | None = find_reference(
+        found = find(
             doc.text,
             doc.body_start,
             doc.front_matter,
             doc.date_override,
             self.candidates,
             settings,
+            prose=doc.lint_text,
         )
+        self.reference: Reference | None = found.reference
+        #: why a date near the top was not taken, when none was
+        self.reference_note: str | None = found.note
 
     @cached_property
     def expressions(self) -> tuple[DateExpression, ...]:
@@ -79,7 +83,11 @@ class Timeline:
         """`reference_date`, `reference_source` and `reference_detail` for the report."""
         reference = self.reference
         if reference is None:
-            return {"reference_date": None, "reference_source": None, "reference_detail": None}
+            return {
+                "reference_date": None,
+                "reference_source": None,
+                "reference_detail": self.reference_note,
+            }
         detail = reference.label
         if reference.start is not None:
             detail += f", line {self._doc.position(reference.start).line}"

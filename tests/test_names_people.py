@@ -134,6 +134,11 @@ def test_the_fix_is_the_whole_mention_in_the_reference_spelling(lint: Lint) -> N
         # particles capitalised at a sentence start
         "Labour Minister Samuel de Vries spoke on Monday. De Vries said the strike would "
         "not change course. Officials said de Vries would meet the unions.",
+        # a house style that capitalises the article where it begins the name and not
+        # after given names
+        "Planning Minister Karim Hadi al-Jubouri opened the fair on Sunday. The fair "
+        "follows talks that Al-Jubouri held with investors, and officials said Al-Jubouri "
+        "would return in May.",
         # a surname that is also a common word, in lower case as the word
         "The treasury spokesman, John Long, said the audit was political. Long said the "
         "country faced a long road to recovery.",
@@ -214,3 +219,12 @@ def test_lower_case_surnames_are_found_whether_an_article_names_few_people_or_ma
 )
 def test_gendered_endings_are_whole_endings(a: str, b: str, gendered: bool) -> None:
     assert LEX.speller.gendered_pair(a, b) is gendered
+
+
+def test_the_article_written_two_ways_where_it_begins_the_name_is_reported(lint: Lint) -> None:
+    text = (
+        "Planning Minister Karim Hadi al-Jubouri opened the fair on Sunday. Officials said "
+        "Al-Jubouri would return in May, and that Al-Jubouri had met investors. The "
+        "investors told al-Jubouri they wanted guarantees."
+    )
+    assert flagged(names_findings(lint, text), text) == ["al-Jubouri"]

@@ -4,8 +4,8 @@ For each part (given name, patronymic, the surname's letters, the article before
 the honorific) the person's reference is the spelling most mentions use (a full name
 counts twice; a spelling the facts file accepts wins), and each mention that writes a
 part otherwise differs in that part: in its letters (Hassan / Hasan), in hyphens,
-spaces or apostrophes (Sobhani-Nejad / Sobhaninejad), in case (al-Obeidi / Al Obeidi
-mid-sentence; "nazari" in machine output), in diacritics (Kılınç / Kilinc, decided by
+spaces or apostrophes (Sobhani-Nejad / Sobhaninejad), in case (al-Obeidi / Al-Obeidi
+mid-sentence, where the article stands alike; "nazari" in machine output), in diacritics (Kılınç / Kilinc, decided by
 house style), or in order (Zhang Wenhua / Wenhua Zhang). The fix is the mention
 rewritten with the reference's parts, in the mention's own shape ("Saki" for
 "Sacchi", "Nasser bin Saud Al Mansouri" for "Nasser bin Saud Al-Mansoori").
@@ -169,7 +169,7 @@ class Comparer:
                     form.surname, ref.surname, parts, lowercase, at_start or ref.headline(mention)
                 )
             if article and ref.article:
-                article = self._compare_article(article, ref, parts, lowercase, at_start, mention)
+                article = self._compare_article(article, ref, parts, lowercase, at_start, form)
         honorific = mention.honorific
         start = mention.start
         fixed_honorific = ""
@@ -271,23 +271,24 @@ class Comparer:
         parts: list[str],
         lowercase: bool,
         at_start: bool,
-        mention: Mention,
+        form: NameForm,
     ) -> str:
         theirs = ref.article
-        if article == theirs:
-            return article
         if article[-1:] != theirs[-1:] or article[:-1].casefold() != theirs[:-1].casefold():
             parts.append(PARTICLE)
-        elif lowercase:
+            return theirs if not at_start else _capitalised(theirs)
+        if lowercase:
+            if article == theirs:
+                return article
             parts.append(CASE)
-        elif not at_start and not ref.headline(mention) and ref.article_case is not None:
-            if article.casefold() == theirs.casefold() and article != ref.article_case:
-                parts.append(PARTICLE_CASE)
-                return ref.article_case
+            return theirs if not at_start else _capitalised(theirs)
+        # the case, against the mid-sentence mentions whose article stands where this
+        # one's does (leading the name, or after given names)
+        case = ref.article_case.get(_leads(form))
+        if at_start or ref.headline(form.mention) or case is None or article == case:
             return article
-        else:
-            return article
-        return theirs if not at_start else _capitalised(theirs)
+        parts.append(PARTICLE_CASE)
+        return case
 
     def _alike_honorific(self, a: str, b: str) -> bool:
         key_a = self.speller.sound_key(a.rstrip("."))
@@ -302,7 +303,10 @@ class _Reference:
     surname_key: str
     surname: str | None
     article: str
-    article_case: str | None
+    #: the case of the article most mid-sentence mentions use, where it leads the name
+    #: (True: "Al-Sudani") and where it follows given names (False: "Mohammed Shia
+    #: al-Sudani"); some house styles capitalise the first and not the second
+    article_case: dict[bool, str]
     given_key: str
     first_given_key: str
     given: str
@@ -351,10 +355,18 @@ class _Reference:
             _majority(_Vote(f.article, *vote(f)) for f in articles if f.article[-1] == separator)
             or ""
         )
-        mid = [f for f in articles if f.mention.start in mid_sentence]
-        article_case = _majority(_Vote(f.article, *vote(f)) for f in mid)
-        if article_case is not None and article:
-            article_case = article_case[:-1] + article[-1]
+        # the reference article's case, voted by the mid-sentence mentions that write it
+        # otherwise the same (another particle or separator is reported as such)
+        mid = [
+            f
+            for f in articles
+            if f.mention.start in mid_sentence and f.article.casefold() == article.casefold()
+        ]
+        article_case: dict[bool, str] = {}
+        for leads in (True, False):
+            case = _majority(_Vote(f.article, *vote(f)) for f in mid if _leads(f) is leads)
+            if case is not None:
+                article_case[leads] = case
         full = [f for f in forms if f.given_names and f.mention.evidence != "lowercase"]
         given_key = _majority(_Vote(f.given_key, *vote(f)) for f in full) or ""
         same_given = [f for f in full if f.given_key == given_key]
@@ -453,6 +465,11 @@ def _uniform(forms: Sequence[NameForm]) -> bool:
         and len(other) <= 2
         and (len({o for o in other if o.startswith("/")}) <= 1)
     )
+
+
+def _leads(form: NameForm) -> bool:
+    """The article begins the name as written ("Al-Sudani", "Minister Al-Sudani")."""
+    return not form.given and not form.patronymic
 
 
 def _case_in_particles(mine: str, theirs: str, particles: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from claimlint import regex_cache
 from claimlint.names.options import NamesOptions
 from claimlint.names.spelling import Speller
 
@@ -19,13 +20,13 @@ def _lower(words: Iterable[str]) -> frozenset[str]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _phrases(phrases: Iterable[str]) -> regex.Pattern[str]:
     """Any of the phrases as words, any run of spaces between their words."""
     alternation = _alternation(_lower(phrases)).replace(r"\ ", r"\s+")
-    return regex.compile(rf"\b(?:{alternation})\b", regex.I)
+    return regex_cache.compile(rf"\b(?:{alternation})\b", regex.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,13 +123,13 @@ class NameLexicon:
             descriptors=title_parts | demonyms | months | group_nouns,
             not_people=countries | not_people | demonyms,
             stop=stop,
-            sequence=regex.compile(
+            sequence=regex_cache.compile(
                 rf"(?<![\p{{L}}\p{{M}}\d'’-]){token}"
                 rf"(?:[ \t]+(?:(?:{particle_alt})[ \t]+)*{token})*"
                 r"(?P<possessive>['’]s\b|(?<=s)['’](?!\p{L}))?"
             ),
-            token_in=regex.compile(rf"{token}|(?:{particle_alt})(?=[ \t])"),
-            speech_after=regex.compile(
+            token_in=regex_cache.compile(rf"{token}|(?:{particle_alt})(?=[ \t])"),
+            speech_after=regex_cache.compile(
                 rf"[ \t]*,?[ \t]+(?:\p{{Ll}}+ly[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
                 rf"(?:{speech_alt})\b"
             ),
@@ -137,24 +138,24 @@ class NameLexicon:
             # instead of at every offset of it. Only whether they match is used, or (for
             # the title) a role that is the same either way: every match ends at the
             # same place and the longest title comes first.
-            speech_before=regex.compile(
+            speech_before=regex_cache.compile(
                 rf"\b(?:(?:{speech_alt})|according[ \t]+to)[ \t]+$", regex.I | regex.REVERSE
             ),
-            title_before=regex.compile(
+            title_before=regex_cache.compile(
                 rf"\b(?:(?P<role>{title_alt})|(?P<role>(?i:{abbreviations}))\.)[ \t]+$",
                 regex.REVERSE,
             ),
-            title_of_before=regex.compile(rf"\b(?P<role>(?i:{title_alt}))[ \t]+of[ \t]+$"),
-            appositive_after=regex.compile(
+            title_of_before=regex_cache.compile(rf"\b(?P<role>(?i:{title_alt}))[ \t]+of[ \t]+$"),
+            appositive_after=regex_cache.compile(
                 rf",[ \t]+(?:(?:who|whose)\b|\d{{1,3}},|(?:the|a|an|his|her|their|its)[ \t]+"
                 rf"(?:[\p{{L}}'’-]+[ \t]+){{0,5}}?(?P<role>{title_alt})\b)"
             ),
-            role_in_clause=regex.compile(
+            role_in_clause=regex_cache.compile(
                 rf"(?:\b(?i:the|a|an|its|his|her|their|as)|\p{{Lu}}[\p{{L}}\p{{M}}]*['’]s)[ \t]+"
                 rf"(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?"
                 rf"(?P<role>{title_alt})\b"
             ),
-            particle_before=regex.compile(
+            particle_before=regex_cache.compile(
                 r"(?<![\p{L}\p{M}'’‑-])(?P<particle>"
                 + _alternation(
                     _lower(options.patronymic_particles)

@@ -1,9 +1,11 @@
 """Facts files: the people (canonical names, accepted variants, known misspellings,
-roles) and events (id, title, date at day, month or year precision, cues) a newsroom
-knows. Loaded strictly: every error names the file, the line and the field."""
+roles, dated or not) and events (id, title, date at day, month or year precision,
+cues, aliases, predicates) a newsroom knows. Loaded strictly: every error names the
+file, the line and the field."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -48,11 +50,47 @@ class FactDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def last_day(self) -> date:
+        """The last day the date covers (December 31 of a year, the 30th of June...)."""
+        if self.month is None:
+            return date(self.year, 12, 31)
+        if self.day is None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, self.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title a person holds. A plain string in the file is a role without dates, which
+    is never checked; `start`/`end` (the file's `from`/`to`) make it a tenure, and a role
+    with a start and no end is still held."""
+
+    title: str
+    aliases: tuple[str, ...] = ()
+    start: FactDate | None = None
+    end: FactDate | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
+
+    def tenure(self) -> str:
+        """The tenure in words: "2021-01-20 to 2022-05-13", "since 2020-02-02"."""
+        if self.start is None:
+            return f"until {self.end}"
+        if self.end is None:
+            return f"since {self.start}"
+        return f"{self.start} to {self.end}"
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
     name: str
-    roles: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
     variants: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
     source: str = ""
@@ -66,6 +104,12 @@ class Event:
     title: str
     date: FactDate
     cues: tuple[str, ...] = ()
+    #: other names of the event ("the Lake Orsa accord"): they name it, and a date
+    #: written with one ("the Lake Orsa accord of November 9") dates it
+    aliases: tuple[str, ...] = ()
+    #: words that say the event happened ("went to Balmoral"), besides those the
+    #: timeline check knows for its kind of event
+    predicates: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
     index: int = 0
@@ -86,9 +130,16 @@ class Facts:
 # -- the file format, decoded strictly -------------------------------------
 
 
+class _RoleSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    title: str
+    aliases: list[str] = []
+    start: Any = msgspec.field(name="from", default=None)
+    end: Any = msgspec.field(name="to", default=None)
+
+
 class _PersonSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     name: str
-    roles: list[str] = []
+    roles: list[str | _RoleSpec] = []
     variants: list[str] = []
     misspellings: list[str] = []
 
@@ -98,6 +149,8 @@ class _EventSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     title: str
     date: Any
     cues: list[str] = []
+    aliases: list[str] = []
+    predicates: list[str] = []
 
 
 class _FactsSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -174,15 +227,41 @@ def _person(spec: _PersonSpec, path: str, node: Any, index: int) -> Person:
                     f"{where}.{field}",
                 )
             forms[key] = field
+    roles = tuple(
+        _role(r, path, _item(node, "roles", i), _line(node, "roles"), f"{where}.roles[{i}]")
+        for i, r in enumerate(spec.roles)
+    )
     return Person(
         name=spec.name.strip(),
-        roles=tuple(r.strip() for r in spec.roles),
+        roles=roles,
         variants=tuple(v.strip() for v in spec.variants),
         misspellings=tuple(m.strip() for m in spec.misspellings),
         source=path,
         line=_line(node) or 0,
         index=index,
     )
+
+
+def _role(spec: str | _RoleSpec, path: str, node: Any, line: int | None, where: str) -> Role:
+    if isinstance(spec, str):
+        if not spec.strip():
+            raise YamlError(path, line, "must not be empty", where)
+        return Role(spec.strip())
+    if not spec.title.strip():
+        raise YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title")
+    for alias in spec.aliases:
+        if not alias.strip():
+            raise YamlError(path, _line(node, "aliases"), "must not be empty", f"{where}.aliases")
+    dates: list[FactDate | None] = []
+    for key, value in (("from", spec.start), ("to", spec.end)):
+        try:
+            dates.append(None if value is None else parse_fact_date(value))
+        except ValueError as exc:
+            raise YamlError(path, _line(node, key), str(exc), f"{where}.{key}") from None
+    start, end = dates
+    if start is not None and end is not None and end.last_day() < start.first_day():
+        raise YamlError(path, _line(node, "to"), f"ends before it starts ({start})", f"{where}.to")
+    return Role(spec.title.strip(), tuple(a.strip() for a in spec.aliases), start=start, end=end)
 
 
 def _event(spec: _EventSpec, path: str, node: Any, index: int) -> Event:
@@ -196,9 +275,12 @@ def _event(spec: _EventSpec, path: str, node: Any, index: int) -> Event:
         )
     if not spec.title.strip():
         raise YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title")
-    for cue in spec.cues:
-        if not cue.strip():
-            raise YamlError(path, _line(node, "cues"), "cues must not be empty", f"{where}.cues")
+    for field in ("cues", "aliases", "predicates"):
+        for value in getattr(spec, field):
+            if not value.strip():
+                raise YamlError(
+                    path, _line(node, field), f"{field} must not be empty", f"{where}.{field}"
+                )
     try:
         when = parse_fact_date(spec.date)
     except ValueError as exc:
@@ -208,6 +290,8 @@ def _event(spec: _EventSpec, path: str, node: Any, index: int) -> Event:
         title=spec.title.strip(),
         date=when,
         cues=tuple(c.strip() for c in spec.cues),
+        aliases=tuple(a.strip() for a in spec.aliases),
+        predicates=tuple(p.strip() for p in spec.predicates),
         source=path,
         line=_line(node) or 0,
         index=index,

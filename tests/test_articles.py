@@ -20,7 +20,16 @@ from claimlint.runner import run
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 #: categories whose rules exist; items of other categories are not yet checked
-IMPLEMENTED = {"punctuation", "boilerplate", "captions", "dates", "names", "timeline", "quotes"}
+IMPLEMENTED = {
+    "punctuation",
+    "boilerplate",
+    "captions",
+    "dates",
+    "names",
+    "timeline",
+    "roles",
+    "quotes",
+}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Built-in checks, one module each: the structural analyses behind the names, dates,
-quotes, timeline and suppression rules. The registry maps a rule's `check:` to its
+quotes, timeline, roles and suppression rules. The registry maps a rule's `check:` to its
 class and imports it only when a pack uses it."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ _REGISTRY: dict[str, str] = {
     "dates": "claimlint.checks.dates:DatesCheck",
     "quotes": "claimlint.checks.quotes:QuotesCheck",
     "names": "claimlint.checks.names:NamesCheck",
+    "roles": "claimlint.checks.roles:RolesCheck",
     "timeline": "claimlint.checks.timeline:TimelineCheck",
     "suppressions": "claimlint.checks.suppressions:SuppressionsCheck",
 }

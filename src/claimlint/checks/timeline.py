@@ -20,6 +20,7 @@ Dates are read with the dates check's settings (the article's reference date).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,7 +28,7 @@ from typing import Any
 
 import msgspec
 
-from claimlint import temporal
+from claimlint import patterns, temporal
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
 from claimlint.facts import FactDate, Facts
@@ -36,13 +37,13 @@ from claimlint.sentences import Sentence, sentences_of
 from claimlint.temporal import DateExpression, Form, Granularity, Reference, Timeline, describe
 from claimlint.temporal.lexicon import MONTHS, WEEKDAYS
 from claimlint.timeline import claims, events, guards, reading, wording
-from claimlint.timeline.anniversaries import ORDINAL_ANNIVERSARY, Anniversaries, Claim
+from claimlint.timeline.anniversaries import Anniversaries, Claim
 from claimlint.timeline.anniversaries import Sentence as AnniversarySentence
 from claimlint.timeline.binding import Binding, bind
 from claimlint.timeline.clauses import Clause, clause_at, clauses
 from claimlint.timeline.compare import agree
 from claimlint.timeline.identify import DocumentCues, Mention, identify
-from claimlint.timeline.terms import Token, Vocabulary
+from claimlint.timeline.terms import CueClass, Token, Vocabulary
 
 CONTRADICTION = "timeline-contradiction"
 SELF_CONTRADICTION = "timeline-self-contradiction"
@@ -75,6 +76,8 @@ class TimelineOptions(CheckOptions, frozen=True, kw_only=True):
     event_kinds: dict[str, EventKind]
     #: words that bind a date to something else ("born", "visited", "said")
     competing_words: tuple[str, ...]
+    #: words of a paragraph or sentence whose closing date is a photo's or a commemoration's
+    caption_words: tuple[str, ...] = ()
     #: words too common to name one event (`claimlint facts check` warns about cues of them)
     generic_words: tuple[str, ...] = ()
     #: nouns that name one event in an article ("the earthquake"), with the event key
@@ -90,6 +93,18 @@ class _Dated:
     definite: bool
     expression: DateExpression
     sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Captions:
+    """Paragraphs (by their start offsets) that speak of a picture or a commemoration:
+    a date closing one of their sentences after a comma is the photo's or the day's."""
+
+    starts: list[int]
+    marked: frozenset[int]
+
+    def holds(self, offset: int) -> bool:
+        return bisect_right(self.starts, offset) - 1 in self.marked
 
 
 class TimelineCheck(Check):
@@ -110,6 +125,11 @@ class TimelineCheck(Check):
             options.competing_words,
         )
         self.anniversaries = Anniversaries(self.vocabulary, options.years_tolerance)
+        self.caption_words = (
+            patterns.phrase_pattern(list(options.caption_words), "caption_words", ignorecase=True)
+            if options.caption_words
+            else None
+        )
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         timeline = temporal.timeline(doc, self.settings)
@@ -126,6 +146,7 @@ class TimelineCheck(Check):
         if not tokens:
             return
         document = DocumentCues(text, tokens, self.vocabulary)
+        captions = self._captions(doc)
         expressions = [e for e in timeline.expressions if e.resolved is not None]
         previous: list[Token] = []
         next_token = next_expression = 0
@@ -150,7 +171,9 @@ class TimelineCheck(Check):
             )
             previous = here
             if mentions:
-                yield from self._sentence(doc, timeline, rules, sentence, here, mentions, dated)
+                yield from self._sentence(
+                    doc, timeline, rules, sentence, here, mentions, dated, captions
+                )
 
     def _sentence(
         self,
@@ -161,19 +184,18 @@ class TimelineCheck(Check):
         tokens: list[Token],
         mentions: list[Mention],
         expressions: list[DateExpression],
+        captions: _Captions,
     ) -> Iterator[Finding]:
         text = doc.lint_text
         reference = timeline.reference
         found = clauses(text, sentence.start, sentence.end)
-        anniversary_sentence = (
-            ORDINAL_ANNIVERSARY.search(text, sentence.start, sentence.end) is not None
-        )
+        caption = captions.holds(sentence.start)
         bindings: dict[int, Binding] = {}
         for expression in expressions:
             if not self._may_be_bound(doc, reference, sentence, found, tokens, expression):
                 continue
-            if anniversary_sentence and _trailing(text, sentence, expression):
-                continue  # a caption's date: the commemoration's, read through the ordinal
+            if caption and _trailing(text, sentence, expression):
+                continue  # a photo's or a commemoration's date (an ordinal is checked apart)
             binding = bind(
                 text,
                 expression,
@@ -199,6 +221,15 @@ class TimelineCheck(Check):
                 if finding is not None:
                     yield finding
 
+    def _captions(self, doc: Document) -> _Captions:
+        """The paragraphs that speak of a picture or a commemoration (one pass)."""
+        starts = [p.start for p in doc.paragraphs]
+        marked: set[int] = set()
+        if self.caption_words is not None:
+            for match in patterns.finditer(self.caption_words, doc.lint_text):
+                marked.add(bisect_right(starts, match.start()) - 1)
+        return _Captions(starts, frozenset(marked))
+
     def _may_be_bound(
         self,
         doc: Document,
@@ -221,7 +252,8 @@ class TimelineCheck(Check):
         if guards.measured(text, sentence.start, expression.start, expression.end):
             return False
         word = guards.word_after_modifier(text, sentence.start, expression.start, expression.end)
-        return word is None or any(t.start == word and t.term.words for t in tokens)
+        # "the Jan. 6 committee" is a name; "the 2019 fire", "the Aug. 4 Beirut port blast" not
+        return word is None or any(t.start == word and _names_an_event(t) for t in tokens)
 
     def _judge(
         self, doc: Document, timeline: Timeline, rules: RuleTable, binding: Binding
@@ -426,6 +458,11 @@ def _plausible(expression: DateExpression, event: FactDate, today: date | None) 
     if reporting:
         return event.first_day() - _RECENT <= today <= event.last_day() + _RECENT
     return True
+
+
+def _names_an_event(token: Token) -> bool:
+    term = token.term
+    return bool(term.words or term.aliases or any(c is not CueClass.PERSON for _, c in term.cues))
 
 
 def _outside(tokens: list[Token], expressions: Sequence[DateExpression]) -> list[Token]:

@@ -37,14 +37,14 @@ from claimlint.temporal.lexicon import (
 from claimlint.timeline.binding import event_words_of
 from claimlint.timeline.identify import Mention
 from claimlint.timeline.reading import within_years, years_between
-from claimlint.timeline.terms import Token, Vocabulary
+from claimlint.timeline.terms import CueClass, Token, Vocabulary
 
 _ORDINAL = (
     r"(?:(?:" + "|".join(TENS) + r")[- ])?(?:" + "|".join(ORDINAL_WORDS) + r")"
     r"|\d{1,3}(?:st|nd|rd|th)|(?:one|1|a)[- ]year"
 )
 ORDINAL_ANNIVERSARY = re.compile(
-    rf"(?i)\b(?P<ordinal>{_ORDINAL})(?:[- ](?:martyrdom|assassination|death|killing))?"
+    rf"(?i)\b(?P<ordinal>{_ORDINAL})(?:[- ](?P<what>martyrdom|assassination|death|killing))?"
     r"[- ]anniversary\b(?P<of>\s+of\b)?"
 )
 _COUNT = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
@@ -57,11 +57,12 @@ _QUALIFIED = re.compile(
     r"close\s+to|roughly|up\s+to|than|just)\s+$"
 )
 _CALLED_ANNIVERSARY = re.compile(
-    r"(?i)^\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|marks|marked|will\s+mark|being)?\s*"
+    r"(?i)^\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|marks|marked|will\s+mark|being|on)?\s*"
     r"(?:the|its)\s+(?:[\w-]+\s+){0,2}?anniversary\s+of\b"
 )
 _FUTURE = re.compile(r"(?i)\b(?:will|next|plans?|planned|scheduled|due\s+to|is\s+to|are\s+to)\b")
 _LOOK_AHEAD = 80
+_PHRASE_END = re.compile(r"[,;:.!?](?=\s)|\s[-—–]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +115,26 @@ class Anniversaries:
         """The event named first after `start` (within a short reach)."""
         named = {m.event for m in sentence.mentions}
         end = min(sentence.end, start + _LOOK_AHEAD)
+        stop = _PHRASE_END.search(text, start, end)
+        if stop is not None:
+            end = stop.start()  # "70 years since her coronation, ...": not past the phrase
         for token in sentence.tokens:
             if start <= token.start < end:
+                # a word that names the happening: a person or a place says whose or where,
+                # not which ("70 years since Queen Elizabeth's coronation")
                 events = event_words_of(text, token, named, self.vocabulary, sentence.tokens)
-                events |= {m.event for m in sentence.mentions if m.start == token.start}
                 if events:
                     return _nearest(events, sentence.mentions, token.start)
         return None
 
-    def _event_before(self, sentence: Sentence, start: int) -> int | None:
-        """The event named right before an ordinal ("Moravec's third anniversary")."""
+    def _event_before(self, sentence: Sentence, start: int, compound: bool) -> int | None:
+        """The event named right before an ordinal: by its name ("the Lake Orsa accord's
+        second anniversary"), or by a person or place when the anniversary says of what
+        ("Moravec's third assassination anniversary")."""
         for mention in sentence.mentions:
-            if 0 <= start - mention.end <= 6:
+            if 0 <= start - mention.end <= 6 and (
+                compound or mention.how not in (CueClass.PERSON, CueClass.NAME)
+            ):
                 return mention.event
         return None
 
@@ -142,7 +151,7 @@ class Anniversaries:
             if match.group("of"):
                 event = self._event_after(text, sentence, match.end())
             else:
-                event = self._event_before(sentence, match.start())
+                event = self._event_before(sentence, match.start(), bool(match.group("what")))
             if event is None:
                 continue
             fact = self.vocabulary.events[event].event.date

@@ -31,6 +31,8 @@ from claimlint.timeline.terms import CueClass, Token, Vocabulary, fold
 
 _ANTECEDENT = re.compile(r"([A-Z][\w’'-]+)\W*$")
 _WITH_DATE = re.compile(r"^\s*,?\s*(?:in|of|on)\s+$")
+_ANNIVERSARY_OF = re.compile(r"(?i)\banniversary\s+of\s+(?:the\s+)?$")
+_PHRASE_END = re.compile(r"[,;:.!?](?=\s)|\s[-—–]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +60,46 @@ def event_words_of(
     found = set()
     for event in named:
         terms = vocabulary.events[event]
-        if key in terms.binding_names:
-            found.add(event)
-        elif key in terms.words:
+        generic = terms.cues.get(key) is CueClass.GENERIC
+        if key in terms.binding_names and not generic:
+            found.add(event)  # an alias or a cue that names the event
+        elif key in terms.words or generic:
             if (
-                key in terms.nouns
+                (key in terms.nouns or generic)
                 and other_instance(text, token.start, token.end, terms)
                 and not specified(text, token, tokens, event)
             ):
                 continue
             found.add(event)
     return frozenset(found)
+
+
+def another_instance_near(
+    text: str,
+    trigger: Token,
+    event: int,
+    tokens: Sequence[Token],
+    clause: Clause,
+    vocabulary: Vocabulary,
+) -> bool:
+    """Whether a predicate is said of another instance of the event's kind: "Baku and
+    Yerevan agreed to a cease-fire on Oct. 10", "A ceasefire agreed in September"."""
+    terms = vocabulary.events[event]
+    for token in tokens:
+        key = fold(token.text)
+        if (
+            token is trigger
+            or not clause.holds(token.start)
+            or abs(token.start - trigger.start) > 40
+        ):
+            continue
+        if (
+            (key in terms.nouns or terms.cues.get(key) is CueClass.GENERIC)
+            and other_instance(text, token.start, token.end, terms)
+            and not specified(text, token, tokens, event)
+        ):
+            return True
+    return False
 
 
 def bind(
@@ -85,6 +116,8 @@ def bind(
     named_by = _named_just_before(text, expression, clause, tokens, mentions)
     if named_by is not None:
         return named_by
+    if _ANNIVERSARY_OF.search(text, max(clause.start, expression.start - 30), expression.start):
+        return _anniversary_of(text, expression, clause, tokens, mentions, vocabulary)
     named = {m.event for m in mentions}
     before: tuple[int, int, Token, frozenset[int]] | None = None  # distance, rank, token, events
     after: tuple[int, int, Token, frozenset[int]] | None = None
@@ -94,8 +127,8 @@ def bind(
         ):
             continue
         events = event_words_of(text, token, named, vocabulary, tokens)
-        if not events and not token.term.competing:
-            continue  # a word of an event the sentence does not name: neither way
+        if not events and not token.term.competing and fold(token.text) not in vocabulary.nouns:
+            continue  # a predicate of an event the sentence does not name: neither way
         gap = distance(token.start, token.end, expression.start, expression.end)
         if gap > max_distance:
             continue
@@ -113,8 +146,11 @@ def bind(
     present = [
         e
         for e in events
-        if _named_in(e, clause, trigger, mentions, text, vocabulary)
-        or _named_after(e, clause, clauses, mentions)
+        if (
+            _named_in(e, clause, trigger, mentions, text, vocabulary)
+            or _named_after(e, clause, clauses, mentions)
+        )
+        and not another_instance_near(text, trigger, e, tokens, clause, vocabulary)
     ]
     if not present:
         return None
@@ -151,6 +187,36 @@ def _named_just_before(
         if trigger is not None:
             return Binding(expression, trigger, (mention.event,))
     return None
+
+
+def _anniversary_of(
+    text: str,
+    expression: DateExpression,
+    clause: Clause,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    vocabulary: Vocabulary,
+) -> Binding | None:
+    """A date that names the event an anniversary is of: "the second anniversary of the
+    August 4 explosion", "on the anniversary of the Aug. 4, 2020 at least three marches
+    ... for the victims of the explosion". The event is the one the words right after the
+    date name, else the only one the sentence names (not by a person's name alone)."""
+    named = {m.event for m in mentions}
+    stop = _PHRASE_END.search(text, expression.end, clause.end)
+    end = stop.start() if stop is not None else clause.end
+    for token in tokens:
+        if expression.end <= token.start < end:
+            if token.term.competing:
+                return None  # "the anniversary of the May 14 rally"
+            events = event_words_of(text, token, named, vocabulary, tokens)
+            if events:
+                return Binding(expression, token, tuple(sorted(events)))
+    identified = {m.event for m in mentions if m.how is not CueClass.PERSON}
+    if len(identified) != 1 or len(named) != 1:
+        return None
+    mention = next(m for m in mentions if m.how is not CueClass.PERSON)
+    trigger = next((t for t in tokens if t.start == mention.start), None)
+    return None if trigger is None else Binding(expression, trigger, (mention.event,))
 
 
 def _named_after(

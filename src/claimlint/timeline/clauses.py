@@ -1,4 +1,5 @@
-"""A sentence cut into clauses, cheaply: at semicolons, colons, dashes and brackets, at a
+"""A sentence cut into clauses, cheaply: at semicolons, colons, dashes and brackets (and
+at a full stop the sentence splitter kept inside: "attack. - Prime Minister…"), at a
 comma before "which", "who", "whose" or "where" (a relative clause), at a comma before
 "while", "but" or "and", and before a subordinating word ("when", "after", "since"…).
 
@@ -17,8 +18,8 @@ from enum import Enum
 
 _SPLIT = re.compile(
     r"""(?ix)
-      [;:](?=\s)
-    | \s[—–]\s | — | [()]
+      [;:!?](?=\s) | \.(?=\s+[-—–])
+    | \s[-—–]\s | — | [()]
     | ,\s+(?P<relative>which|who|whose|where)\b
     | ,\s+(?:while|but|and)\b
     | \s(?P<subordinate>when|after|before|while|since|until|as|because|whereas|following|once)\s

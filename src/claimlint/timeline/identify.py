@@ -23,9 +23,11 @@ from dataclasses import dataclass
 
 from claimlint.timeline.terms import CueClass, EventTerms, Token, Vocabulary, fold
 
-#: a determiner that makes a noun another, or any, instance: "a ceasefire", "another blast"
+#: a determiner that makes a noun another, or any, instance: "a ceasefire", "another
+#: blast"; but "killed in a drone strike", "destroyed by a fire" describe the event itself
 INDEFINITE_BEFORE = re.compile(
-    r"(?i)\b(?:a|an|another|one|any|every|each|some|no)\s+(?:[\w’'-]+\s+){0,2}$"
+    r"(?i)(?:(?<!\bin\s)(?<!\bby\s)(?<!\bduring\s)\b(?:a|an)|\b(?:another|one|any|every|each|"
+    r"some|no))\s+(?:[\w’'-]+\s+){0,2}$"
 )
 #: a modifier that makes a definite noun another instance: "the next election"
 OTHER_INSTANCE_BEFORE = re.compile(
@@ -35,8 +37,9 @@ OTHER_INSTANCE_BEFORE = re.compile(
 #: "of" and whose event it is: "the death of her father", "the inauguration of Kennedy"
 _OWNER_AFTER = re.compile(
     r"^\s+of\s+(?:(?P<kin>(?:his|her|their|its)\s+(?:father|mother|husband|wife|son|daughter|"
-    r"brother|sister|predecessor|successor|parents?))|(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))"
+    r"brother|sister|predecessor|successor|parents?))|(?P<owner>[^,;:.!?()]{1,60}))"
 )
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They|Their)\b")
 _MONTH_OR_NUMBER = re.compile(r"^(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
@@ -104,8 +107,8 @@ def other_instance(text: str, start: int, end: int, terms: EventTerms) -> bool:
         return False
     if owner.group("kin"):
         return True
-    name = owner.group("name")
-    return not _MONTH_OR_NUMBER.match(name) and not terms.owned_by(name.split())
+    names = [w for w in _CAPITALISED.findall(owner.group("owner")) if not _MONTH_OR_NUMBER.match(w)]
+    return bool(names) and not terms.owned_by(names)
 
 
 def identify(

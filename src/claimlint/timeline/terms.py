@@ -127,6 +127,9 @@ class Vocabulary:
             k: self.kind_nouns[k] | {fold(p) for p in v.predicates} for k, v in kinds.items()
         }
         event_words = {w for ws in self.kind_words.values() for w in ws}
+        #: every kind's nouns: a noun of an event the sentence does not name dates that
+        #: other event ("a disputed referendum on March 16, 2014")
+        self.nouns = frozenset(n for ns in self.kind_nouns.values() for n in ns)
         self.person_forms = {fold(f) for p in people for f in all_forms(p)}
         self.events = tuple(
             self._terms(i, event, people, event_words) for i, event in enumerate(events)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,15 @@ REPO = Path(__file__).resolve().parents[1]
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
 Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pack_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The rule-pack cache (claimlint.pack_cache) of a test run is a folder of its own,
+    for the run and the commands it starts, never the user's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

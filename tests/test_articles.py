@@ -24,6 +24,7 @@ IMPLEMENTED = {
     "punctuation",
     "boilerplate",
     "captions",
+    "debris",
     "dates",
     "names",
     "timeline",

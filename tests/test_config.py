@@ -91,3 +91,14 @@ def test_missing_pack_is_an_error(tmp_path: Path) -> None:
     path.write_text("rules: [nope.yaml]\n")
     with pytest.raises(YamlError, match=r"nope\.yaml: no such file"):
         build_ruleset(load_config(path))
+
+
+def test_a_resolver_root_replaces_the_working_directory(tmp_path: Path) -> None:
+    root = tmp_path / "workspace"
+    (root / "desk").mkdir(parents=True)
+    (root / ".claimlint.yaml").write_text("disable: [captions]\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    config = ConfigResolver(root=root).for_path(str(elsewhere / "a.txt"))
+    assert config.path == (root / ".claimlint.yaml").resolve()
+    assert config.spec.disable == ["captions"]

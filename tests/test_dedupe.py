@@ -40,6 +40,25 @@ def test_another_category_inside_a_wider_span_is_its_own_problem() -> None:
     assert one_per_problem([caption, name]) == [caption, name]
 
 
+def test_punctuation_and_quotes_inside_furniture_are_notes() -> None:
+    widget = finding("scraped-widget", "boilerplate", Level.WARNING, 0, 19)
+    colon = finding("space-before-punctuation", "punctuation", Level.WARNING, 13, 15)
+    unclosed = finding("quote-unclosed", "quotes", Level.ERROR, 5, 6)
+    result = one_per_problem([widget, colon, unclosed])
+    assert [(f.rule, f.level) for f in result] == [
+        ("scraped-widget", Level.WARNING),
+        ("space-before-punctuation", Level.INFO),
+        ("quote-unclosed", Level.INFO),
+    ]
+    assert result[2].data == {"absorbed_by": "scraped-widget", "level_declared": "error"}
+
+
+def test_outside_furniture_punctuation_stands() -> None:
+    widget = finding("scraped-widget", "boilerplate", Level.WARNING, 0, 19)
+    colon = finding("space-before-punctuation", "punctuation", Level.WARNING, 25, 27)
+    assert one_per_problem([widget, colon]) == [widget, colon]
+
+
 def test_info_findings_are_untouched() -> None:
     relative = finding("relative-date", "dates", Level.INFO, 5, 15)
     boundary = finding("quote-broken-boundary", "quotes", Level.WARNING, 0, 20)

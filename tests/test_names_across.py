@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from claimlint.cli import app
 from claimlint.config import DEFAULT
-from claimlint.engine import lint_source, reduce_summaries
+from claimlint.engine import lint_source, reduce_summaries, summaries_of
 from claimlint.ruleset import build_ruleset
 from claimlint.sources import Source
 
@@ -65,7 +65,7 @@ def test_summaries_pickle_and_reduce_names_the_majority() -> None:
     for name, text in ARTICLES.items():
         result = lint_source(Source(name, text), RULESET)
         results.append(pickle.loads(pickle.dumps(result)))
-    diagnostics = list(reduce_summaries(results, RULESET))
+    diagnostics = list(reduce_summaries(summaries_of(results), RULESET))
     assert [(d.path, d.data["majority"]) for d in diagnostics] == [("c.txt", "al-Kadhimi")]
     assert diagnostics[0].fix == "Al-Kadhimi"
     assert diagnostics[0].location.line == 1

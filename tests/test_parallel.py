@@ -72,7 +72,7 @@ def test_pool_keeps_input_order_with_stdin_and_missing_paths_in_between(
     pooled, _ = run(paths, RunOptions(isolated=True, jobs=2))
     assert list(pooled.files) == list(serial.files) == [p for p in paths if "missing" not in p]
     assert pooled.errors == serial.errors
-    assert pooled.diagnostics == serial.diagnostics
+    assert list(pooled.diagnostics) == list(serial.diagnostics)
 
 
 def test_a_small_run_stays_in_process(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -190,6 +190,45 @@ def test_straight_apostrophes_in_curly_copy_are_not_a_mix(lint: Lint) -> None:
     assert lint(text, "quote-mixed-styles") == []
 
 
+def test_a_headline_keeps_its_own_quote_style(lint: Lint) -> None:
+    body = "“There will be no more delays,” the governor told reporters on Monday."
+    assert lint(f"Governor says 'no more delays' on water plant\n\n{body}", "quotes") == []
+    assert lint(f"Kremlin: talks with Baku 'constructive'\n\n{body}", "quotes") == []
+    # a first paragraph that ends as a sentence is body, not a headline
+    mixed = f"The governor said 'no more delays' on the plant.\n\n{body}"
+    assert [f.rule for f in lint(mixed, "quote-mixed-styles")] == ["quote-mixed-styles"]
+
+
+def test_the_body_still_mixes_under_a_headline(lint: Lint) -> None:
+    text = (
+        "Governor says 'no more delays'\n\n"
+        "“We will finish,” he said.\n\n"
+        'The "water board" disagreed.'
+    )
+    (finding,) = lint(text, "quote-mixed-styles")
+    assert text[finding.start] == '"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home » World » Middle East",
+        "Samson » October 25th, 2022",
+        "»  Kurdish stand at the international fair",
+        "The port handled a record cargo, the company said. Read more »",
+    ],
+)
+def test_a_spaced_guillemet_is_a_separator(lint: Lint, text: str) -> None:
+    body = "\n\n“We will finish,” he said on Monday after the talks in the capital."
+    assert lint(text + body, "quotes") == []
+
+
+def test_spaced_french_guillemets_still_pair(lint: Lint) -> None:
+    text = "Le ministre a dit « nous partirons » puis il est sorti de la salle."
+    assert lint(text, "quote-unopened", "quote-unclosed") == []
+    assert lint("Le ministre a dit « nous partirons puis il est sorti.", "quote-unclosed")
+
+
 # -- what must stay silent --------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimlint.config import DEFAULT
-from claimlint.engine import reduce_summaries
+from claimlint.engine import reduce_summaries, summaries_of
 from claimlint.ruleset import RuleSet, build_ruleset
 from tests.conftest import run_rules
 
@@ -66,7 +66,7 @@ def test_cross_file_rule_example(rule_id: str, expect: str, texts: tuple[str, ..
     results = [
         lint_source(Source(f"example-{i}.txt", text), ruleset) for i, text in enumerate(texts)
     ]
-    found = list(reduce_summaries(results, ruleset))
+    found = list(reduce_summaries(summaries_of(results), ruleset))
     if expect == "flag":
         assert found, f"{rule_id} should flag the run {texts!r}"
     else:

@@ -106,3 +106,22 @@ def test_message_template_with_unknown_placeholder_renders_verbatim(tmp_path: Pa
     doc = Document.from_text("a foo here")
     (finding,) = list(rule.kind.check(doc, rule))  # type: ignore[attr-defined]
     assert finding.message == "found foo {nothing}"
+
+
+def test_builtin_patterns_are_compiled_on_first_use_and_run_without_a_limit(
+    tmp_path: Path,
+) -> None:
+    from claimlint.config import DEFAULT
+    from claimlint.patterns import MATCH_TIMEOUT
+    from claimlint.ruleset import build_ruleset
+    from tests.conftest import pack_ruleset
+
+    builtin = build_ruleset(DEFAULT).get("space-before-punctuation")
+    assert builtin is not None and builtin.kind is not None
+    assert "pattern" not in vars(builtin.kind)  # not compiled yet
+    assert builtin.kind.timeout is None  # type: ignore[attr-defined]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(GOOD_RULE)
+    (user,) = pack_ruleset(pack).all_rules
+    assert user.kind is not None and "pattern" in vars(user.kind)  # checked at load
+    assert user.kind.timeout == MATCH_TIMEOUT  # type: ignore[attr-defined]

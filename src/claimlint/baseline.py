@@ -18,9 +18,12 @@ from pathlib import Path
 
 from claimlint.atomic import write_file
 from claimlint.diagnostics import Diagnostic
+from claimlint.fsguard import NotReadable, read_bytes
 from claimlint.sources import STDIN, InputError, read_source
 
 FORMAT_VERSION = 1
+#: the largest baseline read (an archive with a few hundred thousand findings)
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 _CONTEXT_CHARS = 40
 
 
@@ -82,11 +85,13 @@ def _relative(path: str, root: Path) -> str:
 
 def load(path: Path) -> Counter[Entry]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(path, MAX_BASELINE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(
             f"{path}: no such baseline (create it with --update-baseline)"
         ) from None
+    except NotReadable as exc:
+        raise BaselineError(f"{path}: not read: {exc.reason}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: not a claimlint baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("claimlint_baseline") != FORMAT_VERSION:

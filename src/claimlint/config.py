@@ -1,10 +1,23 @@
 """Configuration: `.claimlint.yaml` (or `[tool.claimlint]` in pyproject.toml), found
-upward from each checked file, then from the working directory; merged with flags."""
+upward from each checked file, then from the working directory; merged with flags.
+
+A config may `extends:` others (a path relative to it, or `pkg:PACKAGE/FILE` inside an
+installed package, located without importing it). The bases are read first, in order;
+then the file's own keys apply: a key it sets replaces the inherited value, except that
+`rules` and `facts` add to the inherited lists (each path relative to the file that names
+it), `enable`/`disable` add too (a name one file enables and a later one disables ends
+disabled, and the other way round), `levels` and `per_file_ignores` merge key by key,
+and `checks:` sections apply in order, so `extend_key:` adds to what a base set.
+"""
 
 from __future__ import annotations
 
 import difflib
+import importlib.util
+import os
+import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,14 +26,22 @@ from typing import Any, Literal
 import msgspec
 
 from claimlint import yamlfile
-from claimlint.sources import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from claimlint.fsguard import NotReadable, is_inside, read_bytes
+from claimlint.safe_text import excerpt
+from claimlint.sources import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, STDIN, glob_match
 from claimlint.yamlfile import YamlError
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
 LevelName = Literal["error", "warning", "info"]
+#: how many configs one may extend through, one inside the other
+MAX_EXTENDS_DEPTH = 16
+PACKAGE_PREFIX = "pkg:"
+_PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    #: configs this one builds on (see the module's docstring)
+    extends: str | list[str] = []
     rules: list[str] = []
     builtin_rules: bool = True
     disable: list[str] = []
@@ -29,6 +50,10 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     include: list[str] = msgspec.field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = []
     fail_on: LevelName = "error"
+    #: findings below this level are left out of the report (they still fail a run)
+    report_level: LevelName = "info"
+    #: glob (relative to the config's folder) -> rule ids or categories not reported there
+    per_file_ignores: dict[str, list[str]] = {}
     facts: list[str] = []
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_BYTES
@@ -45,8 +70,13 @@ class Config:
 
     spec: ConfigSpec
     path: Path | None = None
-    #: the `checks:` section as read, with its line numbers for errors
-    checks: Any = None
+    #: the `checks:` sections as read (with their line numbers for errors), each with the
+    #: file it stood in: the bases' first
+    checks: tuple[tuple[str, Any], ...] = ()
+    #: the keys this config's file, or one it extends, sets
+    set_keys: frozenset[str] = frozenset()
+    #: the files of the configs it extends, however deep
+    bases: tuple[Path, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -60,12 +90,77 @@ class Config:
     def key(self) -> str:
         return str(self.path) if self.path else "<defaults>"
 
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """The rule ids and categories `per_file_ignores` turns off for `path`."""
+        if not self.spec.per_file_ignores or path == STDIN:
+            return ()
+        relative = Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        name = relative.rpartition("/")[2]
+        ignored: set[str] = set()
+        for pattern, names in self.spec.per_file_ignores.items():
+            if glob_match(relative, pattern) or ("/" not in pattern and glob_match(name, pattern)):
+                ignored.update(names)
+        return tuple(sorted(ignored))
+
 
 DEFAULT = Config(ConfigSpec())
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate one config file (YAML, or pyproject.toml's `[tool.claimlint]`)."""
+def load_config(path: Path, _chain: Sequence[Path] = ()) -> Config:
+    """Read and validate a config file (YAML, or pyproject.toml's `[tool.claimlint]`)
+    and the configs it extends."""
+    name = str(path)
+    data = _read(path)
+    _check_unknown_keys(data, name)
+    spec = yamlfile.convert(data, ConfigSpec, name)
+    if spec.max_file_size <= 0:
+        raise YamlError(
+            name,
+            _key_line(data, "max_file_size"),
+            "must be a positive number of bytes",
+            "max_file_size",
+        )
+    for pattern, names in spec.per_file_ignores.items():
+        if not pattern.strip() or not names:
+            raise YamlError(
+                name,
+                _key_line(data, "per_file_ignores"),
+                "each glob needs a list of rule ids or categories",
+                "per_file_ignores",
+            )
+    resolved = path.resolve()
+    own = Config(
+        spec,
+        resolved,
+        checks=((name, data.get("checks")),),
+        set_keys=frozenset(str(key) for key in data),
+    )
+    bases = [spec.extends] if isinstance(spec.extends, str) else spec.extends
+    if not bases:
+        return own
+    chain = [*_chain, resolved]
+    merged: Config | None = None
+    for reference in bases:
+        base_path = _base_path(reference, own, data)
+        if base_path.resolve() in chain:
+            cycle = " -> ".join(str(p) for p in [*chain, base_path.resolve()])
+            raise YamlError(
+                name, _key_line(data, "extends"), f"configs extend each other: {cycle}", "extends"
+            )
+        if len(chain) > MAX_EXTENDS_DEPTH:
+            raise YamlError(
+                name,
+                _key_line(data, "extends"),
+                f"more than {MAX_EXTENDS_DEPTH} configs extend one another",
+                "extends",
+            )
+        base = load_config(base_path, chain)
+        merged = base if merged is None else _inherit(merged, base)
+    assert merged is not None
+    return _inherit(merged, own)
+
+
+def _read(path: Path) -> Any:
     name = str(path)
     if path.name == "pyproject.toml":
         data = _pyproject_section(path)
@@ -77,16 +172,62 @@ def load_config(path: Path) -> Config:
             data = {}
         if not isinstance(data, dict):
             raise YamlError(name, getattr(data, "line", 1), "the config is a mapping of settings")
-    _check_unknown_keys(data, name)
-    spec = yamlfile.convert(data, ConfigSpec, name)
-    if spec.max_file_size <= 0:
+    return data
+
+
+def _base_path(reference: str, config: Config, data: Any) -> Path:
+    """The file an `extends:` entry names: relative to the config, or in a package."""
+    name = str(config.path)
+    line = _key_line(data, "extends")
+    if not reference.startswith(PACKAGE_PREFIX):
+        return config.resolve(reference)
+    package, _, inner = reference[len(PACKAGE_PREFIX) :].partition("/")
+    if not _PACKAGE_NAME.fullmatch(package) or not inner:
         raise YamlError(
-            name,
-            _key_line(data, "max_file_size"),
-            "must be a positive number of bytes",
-            "max_file_size",
+            name, line, "write a package's config as pkg:PACKAGE/path/to/file.yaml", "extends"
         )
-    return Config(spec, path.resolve(), checks=data.get("checks"))
+    # a top-level name: found on the import path without importing (running) anything
+    spec = importlib.util.find_spec(package)
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    if not folders:
+        raise YamlError(name, line, f"no installed package named {package!r}", "extends")
+    for folder in folders:
+        candidate = Path(folder) / inner
+        if candidate.is_file() and is_inside(str(candidate), folder):
+            return candidate
+    raise YamlError(name, line, f"package {package!r} has no file {excerpt(inner)}", "extends")
+
+
+def _inherit(base: Config, config: Config) -> Config:
+    """`config` applied over `base` (see the module's docstring)."""
+    mine, theirs = config.spec, base.spec
+    values: dict[str, Any] = {}
+    for field in msgspec.structs.fields(ConfigSpec):
+        name = field.name
+        own = getattr(mine, name)
+        inherited = getattr(theirs, name)
+        if name == "extends":
+            value = own
+        elif name in ("rules", "facts"):
+            value = [str(base.resolve(p)) for p in inherited] + own
+        elif name in ("enable", "disable"):
+            undone = set(mine.disable if name == "enable" else mine.enable)
+            value = [n for n in inherited if n not in undone]
+            value += [n for n in own if n not in value]
+        elif name in ("levels", "per_file_ignores", "checks"):
+            value = {**inherited, **own}
+        else:
+            value = own if name in config.set_keys else inherited
+        values[name] = value
+    return Config(
+        ConfigSpec(**values),
+        config.path,
+        checks=(*base.checks, *config.checks),
+        set_keys=base.set_keys | config.set_keys,
+        bases=tuple(
+            dict.fromkeys((*base.bases, *((base.path,) if base.path else ()), *config.bases))
+        ),
+    )
 
 
 def _check_unknown_keys(data: dict[str, Any], name: str) -> None:
@@ -115,9 +256,10 @@ def _key_line(data: Any, key: str) -> int | None:
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            doc = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        doc = tomllib.loads(read_bytes(path, yamlfile.MAX_DATA_BYTES).decode("utf-8"))
+    except NotReadable as exc:
+        raise YamlError(str(path), None, f"cannot read: {exc.reason}") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise YamlError(str(path), None, f"cannot read: {exc}") from None
     section = doc.get("tool", {}).get("claimlint")
     return section if isinstance(section, dict) else None
@@ -140,9 +282,14 @@ def find_config(directory: Path) -> Path | None:
 class ConfigResolver:
     """Maps each checked file to its configuration, loading each config file once."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(
+        self, explicit: Path | None = None, isolated: bool = False, root: Path | None = None
+    ) -> None:
         self._explicit = load_config(explicit) if explicit else None
         self._isolated = isolated
+        #: where the lookup ends up when nothing is found above a file (default: the
+        #: working directory; the language server gives its workspace folder)
+        self._root = root
         self._loaded: dict[Path, Config] = {}
 
     def for_path(self, file: str) -> Config:
@@ -150,8 +297,9 @@ class ConfigResolver:
             return self._explicit
         if self._isolated:
             return DEFAULT
-        start = Path.cwd() if file == "-" else Path(file).resolve().parent
-        found = find_config(start) or find_config(Path.cwd().resolve())
+        root = (self._root or Path.cwd()).resolve()
+        start = root if file == "-" else Path(file).resolve().parent
+        found = find_config(start) or find_config(root)
         if found is None:
             return DEFAULT
         if found not in self._loaded:

@@ -10,6 +10,10 @@ from typing import Any, Protocol
 from claimlint.document import Document
 from claimlint.findings import Finding, Level
 
+# Diagnostics are pickled by the thousand (from workers, into the run's spool): a
+# `__reduce__` that gives the fields in order pickles them about twice as fast as the
+# state dictionaries of slotted dataclasses do.
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -20,12 +24,21 @@ class Location:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Location], tuple[int, ...]]:
+        return (
+            Location,
+            (self.line, self.column, self.end_line, self.end_column, self.start, self.end),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RelatedLocation:
     location: Location
     message: str
     source_line: str
+
+    def __reduce__(self) -> tuple[type[RelatedLocation], tuple[Location, str, str]]:
+        return (RelatedLocation, (self.location, self.message, self.source_line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,24 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.location.start, self.location.end, self.rule)
+
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
+        return (
+            Diagnostic,
+            (
+                self.path,
+                self.rule,
+                self.category,
+                self.level,
+                self.message,
+                self.location,
+                self.source_line,
+                self.fix,
+                self.fix_safe,
+                self.related,
+                self.data,
+            ),
+        )
 
 
 def locate(doc: Document, start: int, end: int) -> Location:

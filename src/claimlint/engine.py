@@ -9,7 +9,7 @@ is `runner`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -23,8 +23,16 @@ from claimlint.document import Document
 from claimlint.findings import Finding
 from claimlint.patterns import PatternTimeout
 from claimlint.rule import Rule
-from claimlint.ruleset import RuleSet, build_ruleset
-from claimlint.sources import InputError, Selection, SkippedFile, Source, read_source
+from claimlint.ruleset import NO_FILTER, RuleFilter, RuleSet, build_ruleset
+from claimlint.sources import (
+    STDIN,
+    InputError,
+    Selection,
+    SkippedFile,
+    Source,
+    read_source,
+    text_digest,
+)
 from claimlint.yamlfile import YamlError
 
 #: at most this many findings of one rule in one document; the rest become a note
@@ -53,6 +61,8 @@ class FileResult:
     meta: dict[str, Any] = field(default_factory=dict)
     summaries: dict[str, Any] = field(default_factory=dict)
     checked: bool = False
+    #: the decoded text of stdin, kept when details are asked for (it cannot be read again)
+    stdin_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,23 +76,46 @@ class RunOptions:
     jobs: int = 1
     #: a Dask scheduler address: run the per-file map on that cluster
     scheduler: str | None = None
+    #: `--select` / `--ignore`
+    rule_filter: RuleFilter = NO_FILTER
+    #: also ask each check for its `details` (what `--format html` shows: the timelines)
+    details: bool = False
     #: gather facts for `claimlint facts learn` instead of linting
     learn: bool = False
 
 
 class RuleSets:
-    """One `RuleSet` per configuration file, built on first use."""
+    """One `RuleSet` per configuration file, built on first use (and one per set of
+    `per_file_ignores` that applies to some file under it)."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, rule_filter: RuleFilter = NO_FILTER) -> None:
         self._model = model
+        self._filter = rule_filter
         self._cache: dict[str, RuleSet] = {}
+        self._narrowed: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
+
+    @classmethod
+    def of_run(cls, options: RunOptions) -> RuleSets:
+        return cls(model=options.model, rule_filter=options.rule_filter)
 
     def for_config(self, config: Config) -> RuleSet:
         ruleset = self._cache.get(config.key)
         if ruleset is None:
-            ruleset = build_ruleset(config, model=self._model)
+            ruleset = build_ruleset(config, model=self._model, rule_filter=self._filter)
             self._cache[config.key] = ruleset
         return ruleset
+
+    def for_file(self, config: Config, path: str) -> RuleSet:
+        """The rule set for `path`: its config's, less what `per_file_ignores` turns off."""
+        ruleset = self.for_config(config)
+        ignored = config.ignored_for(path)
+        if not ignored:
+            return ruleset
+        key = (config.key, ignored)
+        narrowed = self._narrowed.get(key)
+        if narrowed is None:
+            narrowed = self._narrowed[key] = ruleset.without(ignored)
+        return narrowed
 
     def enabled_rules(self) -> dict[str, Rule]:
         """The rules enabled under any configuration used so far, by id."""
@@ -147,10 +180,16 @@ def _collect(
 
 
 def lint_source(
-    source: Source, ruleset: RuleSet, date_override: date | None = None, *, learn: bool = False
+    source: Source,
+    ruleset: RuleSet,
+    date_override: date | None = None,
+    *,
+    details: bool = False,
+    learn: bool = False,
 ) -> FileResult:
-    """Lint one decoded file: its diagnostics, problems, metadata and cross-file summaries
-    (with `learn`, only what `claimlint facts learn` gathers from it)."""
+    """Lint one decoded file: its diagnostics, problems, metadata (with `details`, the
+    checks' details too) and cross-file summaries (with `learn`, only what `claimlint
+    facts learn` gathers from it)."""
     doc = Document.from_source(source, date_override=date_override)
     if learn:
         from claimlint.learn.mapping import evidence_of
@@ -167,6 +206,8 @@ def lint_source(
     for check in ruleset.checks:
         try:
             result.meta.update(check.metadata(doc))
+            if details:
+                result.meta.update(check.details(doc))
             if check.cross_document and check in ruleset.active_checks:
                 summary = check.summarize(doc, ruleset.tables[check.name])
                 if summary is not None:
@@ -175,6 +216,10 @@ def lint_source(
             result.errors.append(
                 f"{source.path}: internal error in {check.name}: {type(exc).__name__}: {exc}"
             )
+    if details:
+        result.meta["text_sha256"] = text_digest(source.text)
+        if source.path == STDIN:
+            result.stdin_text = source.text
     return result
 
 
@@ -184,7 +229,7 @@ def check_file(
     """Read and lint the file at `path` under the configuration that applies to it."""
     try:
         config = resolver.for_path(path)
-        ruleset = rulesets.for_config(config)
+        ruleset = rulesets.for_file(config, path)
     except YamlError as exc:
         return FileResult(path=path, errors=[str(exc)])
     try:
@@ -193,7 +238,9 @@ def check_file(
         return FileResult(path=path, notices=[str(exc)])
     except InputError as exc:
         return FileResult(path=path, errors=[str(exc)])
-    return lint_source(source, ruleset, options.date_override, learn=options.learn)
+    return lint_source(
+        source, ruleset, options.date_override, details=options.details, learn=options.learn
+    )
 
 
 def unreadable(item: InputError) -> FileResult:
@@ -203,12 +250,20 @@ def unreadable(item: InputError) -> FileResult:
     return FileResult(path=item.path, errors=[str(item)])
 
 
-def reduce_summaries(results: Iterable[FileResult], ruleset: RuleSet) -> Iterator[Diagnostic]:
-    """Run the cross-document step of each cross-document check over a run's summaries."""
+def summaries_of(results: Iterable[FileResult]) -> dict[str, list[Any]]:
+    """The cross-file summaries of some file results, by check."""
     by_check: dict[str, list[Any]] = {}
     for result in results:
         for name, summary in result.summaries.items():
             by_check.setdefault(name, []).append(summary)
+    return by_check
+
+
+def reduce_summaries(
+    by_check: Mapping[str, Iterable[Any]], ruleset: RuleSet
+) -> Iterator[Diagnostic]:
+    """Run the cross-document step of each cross-document check over a run's summaries
+    (by check name; a check may read its summaries more than once)."""
     enabled = {r.id for r in ruleset.rules}
     for check in ruleset.active_checks:
         if check.cross_document and check.name in by_check:

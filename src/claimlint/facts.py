@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import msgspec
 
@@ -20,6 +20,7 @@ from claimlint.safe_text import excerpt
 from claimlint.yamlfile import LineDict, LineList, YamlError
 
 Precision = Literal["day", "month", "year"]
+T = TypeVar("T")
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -153,48 +154,139 @@ class _EventSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     predicates: list[str] = []
 
 
-class _FactsSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    people: list[_PersonSpec] = []
-    events: list[_EventSpec] = []
+#: at most this many problems are collected from one run of `check_facts`
+MAX_PROBLEMS = 1000
+_SECTIONS = ("people", "events")
+
+
+class Problems:
+    """The problems found so far (every one names its file, line and field)."""
+
+    def __init__(self) -> None:
+        self.errors: list[YamlError] = []
+
+    def add(self, error: YamlError) -> None:
+        if len(self.errors) < MAX_PROBLEMS:
+            self.errors.append(error)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
 
 
 def load_facts(paths: Iterable[Path | str]) -> Facts:
-    """Load and merge facts files; the first `YamlError` found is raised."""
+    """Load and merge facts files; the first problem found is raised as `YamlError`."""
+    facts, problems = check_facts(paths)
+    if problems:
+        raise problems[0]
+    return facts
+
+
+def check_facts(paths: Iterable[Path | str]) -> tuple[Facts, list[YamlError]]:
+    """Load and merge facts files, collecting every problem instead of stopping at the
+    first: what each file holds that is sound, and the problems, in file order."""
+    problems = Problems()
     people: list[Person] = []
     events: list[Event] = []
     sources: list[str] = []
     for path in paths:
-        facts = load_facts_file(path)
+        try:
+            data = yamlfile.load_file(path)
+        except YamlError as exc:
+            problems.add(exc)
+            continue
+        facts = _facts(data, str(path), problems)
         people.extend(facts.people)
         events.extend(facts.events)
         sources.append(str(path))
     merged = Facts(tuple(people), tuple(events), tuple(sources))
-    _check_across(merged)
-    return merged
+    _check_across(merged, problems)
+    order = {source: rank for rank, source in enumerate(sources)}
+    found = sorted(problems.errors, key=lambda e: (order.get(e.path, -1), e.line or 0))
+    return merged, found
 
 
 def load_facts_file(path: Path | str) -> Facts:
-    return facts_from_data(yamlfile.load_file(path), str(path))
+    return load_facts([path])
 
 
 def facts_from_data(data: Any, name: str) -> Facts:
     """Facts from YAML already loaded (with line numbers, see `yamlfile`), named `name`
-    in errors: a facts file, or the inline facts of a rule's examples."""
+    in errors: a facts file, or the inline facts of a rule's examples. The first
+    problem is raised."""
+    problems = Problems()
+    facts = _facts(data, name, problems)
+    _check_across(facts, problems)
+    if problems:
+        raise problems.errors[0]
+    return facts
+
+
+def _facts(data: Any, name: str, problems: Problems) -> Facts:
     if data is None:
         return Facts(sources=(name,))
-    if not isinstance(data, dict) or (data and not {"people", "events"} & data.keys()):
+    if not isinstance(data, dict) or (data and not set(_SECTIONS) & data.keys()):
         # said before any key is named: a path in a config may point at any file
-        raise YamlError(
-            name,
-            getattr(data, "line", 1),
-            "not a facts file (a facts file is a mapping with 'people' and 'events')",
+        problems.add(
+            YamlError(
+                name,
+                getattr(data, "line", 1),
+                "not a facts file (a facts file is a mapping with 'people' and 'events')",
+            )
         )
-    spec = yamlfile.convert(data, _FactsSpec, name)
-    people = tuple(_person(p, name, _item(data, "people", i), i) for i, p in enumerate(spec.people))
-    events = tuple(_event(e, name, _item(data, "events", i), i) for i, e in enumerate(spec.events))
-    facts = Facts(people, events, (name,))
-    _check_across(facts)
-    return facts
+        return Facts(sources=(name,))
+    for key in data:
+        if key not in _SECTIONS:
+            problems.add(YamlError(name, _line(data, str(key)), "unknown key", str(key)))
+    people = tuple(
+        person
+        for index, node in _items(data, "people", name, problems)
+        if (person := _person(node, name, index, problems)) is not None
+    )
+    ids: dict[str, int] = {}  # event id -> line, in this file
+    events = tuple(
+        event
+        for index, node in _items(data, "events", name, problems)
+        if (event := _event(node, name, index, problems, ids)) is not None
+    )
+    return Facts(people, events, (name,))
+
+
+def _items(data: Any, key: str, name: str, problems: Problems) -> list[tuple[int, Any]]:
+    section = data.get(key)
+    if section is None:
+        return []
+    if not isinstance(section, list):
+        problems.add(
+            YamlError(name, _line(data, key), f"Expected `array`, got `{_kind(section)}`", key)
+        )
+        return []
+    lines = getattr(section, "item_lines", None) or [None] * len(section)
+    items = []
+    for index, (node, line) in enumerate(zip(section, lines, strict=True)):
+        if isinstance(node, dict):
+            items.append((index, node))
+        else:
+            problem = f"Expected `object`, got `{_kind(node)}`"
+            problems.add(YamlError(name, line, problem, f"{key}[{index}]"))
+    return items
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "object"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def _decode(node: Any, into: type[T], name: str, where: str, problems: Problems) -> T | None:
+    """`node` decoded strictly into `into`; a problem (its field under `where`) or None."""
+    try:
+        return yamlfile.convert(node, into, name)
+    except YamlError as exc:
+        field = f"{where}.{exc.field}" if exc.field else where
+        problems.add(YamlError(name, exc.line or _line(node), exc.problem, field))
+        return None
 
 
 def _item(data: Any, key: str, index: int) -> Any:
@@ -210,81 +302,133 @@ def _line(node: Any, key: str | None = None) -> int | None:
     return getattr(node, "line", None)
 
 
-def _person(spec: _PersonSpec, path: str, node: Any, index: int) -> Person:
+def _person(node: Any, path: str, index: int, problems: Problems) -> Person | None:
+    """The person `node` describes, with the spellings that are sound (so that the
+    others can still be checked against them); None if it cannot be read at all."""
     where = f"people[{index}]"
+    spec = _decode(node, _PersonSpec, path, where, problems)
+    if spec is None:
+        return None
     forms: dict[str, str] = {}
+    good: dict[str, list[str]] = {"name": [], "variants": [], "misspellings": []}
     for field in ("name", "variants", "misspellings"):
         values = [spec.name] if field == "name" else getattr(spec, field)
         for value in values:
             if not value.strip():
-                raise YamlError(path, _line(node, field), "must not be empty", f"{where}.{field}")
+                problems.add(
+                    YamlError(path, _line(node, field), "must not be empty", f"{where}.{field}")
+                )
+                continue
             key = value.strip().casefold()
             if key in forms:
-                raise YamlError(
-                    path,
-                    _line(node, field),
-                    f"{excerpt(value)} is already listed under {forms[key]}",
-                    f"{where}.{field}",
+                problems.add(
+                    YamlError(
+                        path,
+                        _line(node, field),
+                        f"{excerpt(value)} is already listed under {forms[key]}",
+                        f"{where}.{field}",
+                    )
                 )
+                continue
             forms[key] = field
-    roles = tuple(
-        _role(r, path, _item(node, "roles", i), _line(node, "roles"), f"{where}.roles[{i}]")
-        for i, r in enumerate(spec.roles)
-    )
+            good[field].append(value.strip())
+    roles: list[Role] = []
+    for i, item in enumerate(spec.roles):
+        where_role = f"{where}.roles[{i}]"
+        line = _line(node, "roles")
+        role = _role(item, path, _item(node, "roles", i), line, where_role, problems)
+        if role is not None:
+            roles.append(role)
     return Person(
         name=spec.name.strip(),
-        roles=roles,
-        variants=tuple(v.strip() for v in spec.variants),
-        misspellings=tuple(m.strip() for m in spec.misspellings),
+        roles=tuple(roles),
+        variants=tuple(good["variants"]),
+        misspellings=tuple(good["misspellings"]),
         source=path,
         line=_line(node) or 0,
         index=index,
     )
 
 
-def _role(spec: str | _RoleSpec, path: str, node: Any, line: int | None, where: str) -> Role:
+def _role(
+    spec: str | _RoleSpec, path: str, node: Any, line: int | None, where: str, problems: Problems
+) -> Role | None:
+    """The role `spec` describes, or None (with its problems added) when it is wrong."""
     if isinstance(spec, str):
         if not spec.strip():
-            raise YamlError(path, line, "must not be empty", where)
+            problems.add(YamlError(path, line, "must not be empty", where))
+            return None
         return Role(spec.strip())
+    before = len(problems.errors)
     if not spec.title.strip():
-        raise YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title")
-    for alias in spec.aliases:
-        if not alias.strip():
-            raise YamlError(path, _line(node, "aliases"), "must not be empty", f"{where}.aliases")
+        problems.add(YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title"))
+    if any(not alias.strip() for alias in spec.aliases):
+        problems.add(
+            YamlError(path, _line(node, "aliases"), "must not be empty", f"{where}.aliases")
+        )
     dates: list[FactDate | None] = []
     for key, value in (("from", spec.start), ("to", spec.end)):
         try:
             dates.append(None if value is None else parse_fact_date(value))
         except ValueError as exc:
-            raise YamlError(path, _line(node, key), str(exc), f"{where}.{key}") from None
+            problems.add(YamlError(path, _line(node, key), str(exc), f"{where}.{key}"))
+            dates.append(None)
     start, end = dates
     if start is not None and end is not None and end.last_day() < start.first_day():
-        raise YamlError(path, _line(node, "to"), f"ends before it starts ({start})", f"{where}.to")
+        problems.add(
+            YamlError(path, _line(node, "to"), f"ends before it starts ({start})", f"{where}.to")
+        )
+    if len(problems.errors) > before:
+        return None
     return Role(spec.title.strip(), tuple(a.strip() for a in spec.aliases), start=start, end=end)
 
 
-def _event(spec: _EventSpec, path: str, node: Any, index: int) -> Event:
+def _event(
+    node: Any, path: str, index: int, problems: Problems, ids: dict[str, int]
+) -> Event | None:
+    """The event `node` describes, or None when something in it is wrong; `ids` (the
+    event ids met so far in the file, with their lines) finds duplicates."""
     where = f"events[{index}]"
+    spec = _decode(node, _EventSpec, path, where, problems)
+    if spec is None:
+        return None
+    before = len(problems.errors)
+    if spec.id in ids:
+        problems.add(
+            YamlError(
+                path,
+                _line(node, "id"),
+                f"duplicate event id {excerpt(spec.id)} (first in {path}:{ids[spec.id]})",
+                f"{where}.id",
+            )
+        )
+    else:
+        ids[spec.id] = _line(node) or 0
     if not _EVENT_ID.fullmatch(spec.id):
-        raise YamlError(
-            path,
-            _line(node, "id"),
-            "use lowercase letters, digits, '-', '_' or '.' (like soleimani-strike)",
-            f"{where}.id",
+        problems.add(
+            YamlError(
+                path,
+                _line(node, "id"),
+                "use lowercase letters, digits, '-', '_' or '.' (like soleimani-strike)",
+                f"{where}.id",
+            )
         )
     if not spec.title.strip():
-        raise YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title")
+        problems.add(YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title"))
     for field in ("cues", "aliases", "predicates"):
-        for value in getattr(spec, field):
-            if not value.strip():
-                raise YamlError(
+        if any(not value.strip() for value in getattr(spec, field)):
+            problems.add(
+                YamlError(
                     path, _line(node, field), f"{field} must not be empty", f"{where}.{field}"
                 )
+            )
+    when: FactDate | None = None
     try:
         when = parse_fact_date(spec.date)
     except ValueError as exc:
-        raise YamlError(path, _line(node, "date"), str(exc), f"{where}.date") from None
+        problems.add(YamlError(path, _line(node, "date"), str(exc), f"{where}.date"))
+    if when is None or len(problems.errors) > before:
+        return None
     return Event(
         id=spec.id,
         title=spec.title.strip(),
@@ -321,18 +465,21 @@ def parse_fact_date(value: Any) -> FactDate:
     return FactDate(year, month, day)
 
 
-def _check_across(facts: Facts) -> None:
+def _check_across(facts: Facts, problems: Problems) -> None:
     """Event ids are unique, and one spelling belongs to one person, across all files."""
     seen_ids: dict[str, Event] = {}
     for event in facts.events:
         first = seen_ids.get(event.id)
-        if first is not None:
-            raise YamlError(
-                event.source,
-                event.line,
-                f"duplicate event id {excerpt(event.id)} (first in {first.source}:{first.line})",
-                f"events[{event.index}].id",
+        if first is not None and first.source != event.source:  # in one file: see _event
+            problems.add(
+                YamlError(
+                    event.source,
+                    event.line,
+                    f"duplicate event id {excerpt(event.id)} (first in {first.source}:{first.line})",
+                    f"events[{event.index}].id",
+                )
             )
+            continue
         seen_ids[event.id] = event
     owner: dict[str, Person] = {}
     for person in facts.people:
@@ -343,12 +490,16 @@ def _check_across(facts: Facts) -> None:
             key = form.casefold()
             other = owner.get(key)
             if other is not None and other is not person:
-                raise YamlError(
-                    person.source,
-                    person.line,
-                    f"{excerpt(form)} is also listed for {other.name} ({other.source}:{other.line})",
-                    f"people[{person.index}].{field}",
+                problems.add(
+                    YamlError(
+                        person.source,
+                        person.line,
+                        f"{excerpt(form)} is also listed for {other.name} "
+                        f"({other.source}:{other.line})",
+                        f"people[{person.index}].{field}",
+                    )
                 )
+                continue
             owner[key] = person
 
 

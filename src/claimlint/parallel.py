@@ -2,9 +2,9 @@
 
 Every file is linted independently (`engine.lint_source`), so the files of a run are
 a map; whole-corpus checks only need the per-file `summaries` that come back in each
-`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results are yielded in
-input order whatever the number of workers, and only a bounded window of work is in
-flight at any time, so a run never holds all documents (or all results) at once.
+`FileResult`, and `engine.reduce_summaries` does the reduce (see `runner`). Results
+come in input order whatever the number of workers, and only a bounded window of work
+is in flight at any time, so a run never holds all documents (or all results) at once.
 
 - Process pool: workers read the files themselves (they share this machine's disk)
   and build their rule sets once, from the same `RunOptions`, on first use.
@@ -16,12 +16,10 @@ flight at any time, so a run never holds all documents (or all results) at once.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +37,8 @@ from claimlint.sources import STDIN, InputError, Source, expand_paths, read_sour
 from claimlint.yamlfile import YamlError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from claimlint.ruleset import RuleSet
 
 #: files per task: enough to make the cost of a task small next to the work in it
@@ -135,7 +135,7 @@ def _check_chunk(options: RunOptions, paths: list[str]) -> list[FileResult]:
     if state is None:
         state = (
             ConfigResolver(options.config_path, isolated=options.isolated),
-            RuleSets(model=options.model),
+            RuleSets.of_run(options),
         )
         _WORKER_STATE[options] = state
     resolver, rulesets = state
@@ -150,6 +150,8 @@ def _map_local(
     jobs: int,
 ) -> Iterator[FileResult]:
     """Chunks of paths to a process pool; stdin and unreadable paths stay here."""
+    from concurrent.futures import ProcessPoolExecutor  # only runs with a pool pay for it
+
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
 
         def submit(chunk: list[str]) -> Callable[[], Future[list[FileResult]]]:
@@ -180,6 +182,8 @@ def _map_local(
 
 
 def _mp_context() -> Any:
+    import multiprocessing
+
     # fork starts workers in milliseconds with claimlint already imported; where it is
     # unsafe or missing (macOS, Windows) spawn is the portable choice.
     if sys.platform.startswith("linux"):
@@ -226,10 +230,17 @@ def _ordered(tasks: Iterator[Callable[[], Any] | Ready], window: int) -> Iterato
 
 
 def lint_sources(
-    ruleset: RuleSet, sources: list[Source], date_override: date | None, learn: bool = False
+    ruleset: RuleSet,
+    sources: list[Source],
+    date_override: date | None,
+    details: bool = False,
+    learn: bool = False,
 ) -> Any:
     """Dask worker side: lint decoded files with a rule set shipped from the client."""
-    return [lint_source(source, ruleset, date_override, learn=learn) for source in sources]
+    return [
+        lint_source(source, ruleset, date_override, details=details, learn=learn)
+        for source in sources
+    ]
 
 
 def _map_dask(
@@ -282,7 +293,13 @@ def _dask_tasks(
             shipped[key] = client.scatter(chunk_ruleset, broadcast=True, hash=False)
         remote, sources = shipped[key], list(chunk)
         return lambda: client.submit(
-            lint_sources, remote, sources, options.date_override, options.learn, pure=False
+            lint_sources,
+            remote,
+            sources,
+            options.date_override,
+            options.details,
+            options.learn,
+            pure=False,
         )
 
     selection = options.selection_override or selection_of(resolver.for_path("."))
@@ -292,7 +309,7 @@ def _dask_tasks(
             continue
         try:
             config = resolver.for_path(item)
-            ruleset = rulesets.for_config(config)
+            ruleset = rulesets.for_file(config, item)
             source = read_source(item, max_bytes=config.spec.max_file_size)
         except YamlError as exc:
             yield Ready([FileResult(path=item, errors=[str(exc)])])

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 #: fewer files than this finish before a bar would be worth drawing
 MIN_FILES = 20
@@ -33,6 +26,15 @@ class FileProgress:
     def start(self, total: int) -> None:
         if not self._enabled or total < MIN_FILES:
             return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         console = Console(file=self._stream)
         self._bar = Progress(
             TextColumn("checking"),

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from claimlint import yamlfile
+from claimlint import pack_cache, yamlfile
 from claimlint.checks import check_class, check_names
 from claimlint.checks.options import OptionLayer, layers_of
 from claimlint.facts import facts_from_data
@@ -74,11 +74,16 @@ def builtin_pack_paths() -> list[Path]:
     return sorted(builtin_packs_dir().glob("*.yaml"))
 
 
-def load_pack(path: Path | str, context: KindContext | None = None) -> Pack:
-    """The rules and check settings of one pack file, validated."""
+def load_pack(path: Path | str, context: KindContext | None = None, *, cache: bool = False) -> Pack:
+    """The rules and check settings of one pack file, validated. With `cache` (the
+    built-in packs), its parsed data comes from and goes to `pack_cache`."""
     context = context or KindContext()
     name = str(path)
-    data = yamlfile.load_file(path)
+    content = yamlfile.read_file(path)
+    data = pack_cache.load(Path(path), content) if cache else None
+    cached = data is not None
+    if data is None:
+        data = yamlfile.load_bytes(content, name)
     if not isinstance(data, dict) or not ({"rules", "checks"} & set(data)):
         # said before any key is named: a path in a config may point at any file
         raise YamlError(
@@ -111,6 +116,8 @@ def load_pack(path: Path | str, context: KindContext | None = None) -> Pack:
             )
         seen[rule.id] = line or 0
         rules.append(rule)
+    if cache and not cached:
+        pack_cache.store(Path(path), content, data)
     return Pack(rules, options)
 
 

@@ -25,6 +25,24 @@ from claimlint.yamlfile import YamlError
 
 
 @dataclass(frozen=True)
+class RuleFilter:
+    """The command line's say over which rules run, after the config's: `select` (when
+    given) is all that runs, off-by-default rules included; `ignore` is turned off."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, rule: Rule, enabled: bool) -> bool:
+        names = (rule.id, rule.category)
+        if self.select is not None:
+            enabled = any(n in self.select for n in names)
+        return enabled and not any(n in self.ignore for n in names)
+
+
+NO_FILTER = RuleFilter()
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """Every rule (enabled or not), the built-in checks with their resolved options, and
     the level that fails a run."""
@@ -33,6 +51,8 @@ class RuleSet:
     checks: tuple[Check, ...]
     fail_on: Level
     context: CheckContext
+    #: the lowest level the report shows
+    report_level: Level = Level.INFO
 
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
@@ -79,6 +99,16 @@ class RuleSet:
             ),
         )
 
+    def without(self, names: Collection[str]) -> RuleSet:
+        """The same rule set with the rules `names` lists (ids or categories) off."""
+        return dataclasses.replace(
+            self,
+            all_rules=tuple(
+                dataclasses.replace(r, enabled=False) if r.id in names or r.category in names else r
+                for r in self.all_rules
+            ),
+        )
+
     def with_facts(self, facts: Any) -> RuleSet:
         """The same rule set with its checks built on other facts (rule examples)."""
         context = dataclasses.replace(self.context, facts=facts)
@@ -86,9 +116,11 @@ class RuleSet:
         return dataclasses.replace(self, checks=checks, context=context)
 
 
-def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
+def build_ruleset(
+    config: Config, model: str | None = None, rule_filter: RuleFilter = NO_FILTER
+) -> RuleSet:
     """Load the built-in packs and the config's packs; resolve every check's options;
-    apply enable, disable and levels."""
+    apply enable, disable and levels, then the command line's `rule_filter`."""
     spec = config.spec
     facts = load_facts(config.resolve(p) for p in spec.facts) if spec.facts else None
     model_name = model or spec.model
@@ -105,8 +137,10 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
     where: dict[str, str] = {}
     layers: dict[str, list[OptionLayer]] = {}
     kind_context = KindContext(facts=facts, model=model_name)
+    trusted = KindContext(facts=facts, model=model_name, trusted=True)
     for path in [*builtin, *user]:
-        pack = load_pack(path, kind_context)
+        ours = path in builtin
+        pack = load_pack(path, trusted if ours else kind_context, cache=ours)
         for check, layer in pack.check_options.items():
             layers.setdefault(check, []).append(layer)
         if path in builtin and not spec.builtin_rules:
@@ -120,11 +154,11 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
                 )
             where[rule.id] = str(path)
             loaded.append(rule)
-    config_layers = layers_of(config.checks, config_name(config), "checks")
-    for check, layer in config_layers.items():
-        if check_class(check) is None:
-            raise YamlError(layer.path, layer.data.line or None, "unknown check", layer.where)
-        layers.setdefault(check, []).append(layer)
+    for source, section in config.checks:
+        for check, layer in layers_of(section, source, "checks").items():
+            if check_class(check) is None:
+                raise YamlError(layer.path, layer.data.line or None, "unknown check", layer.where)
+            layers.setdefault(check, []).append(layer)
     options, blame = _check_options(layers, {r.check for r in loaded if r.check})
     context = CheckContext(facts=facts, model=model_name, options=options)
     checks = []
@@ -135,7 +169,7 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
             checks.append(cls(options[name], context))
         except OptionError as exc:
             raise blame[name](exc) from None
-    _check_names(config, loaded)
+    _check_names(config, loaded, rule_filter)
     result = []
     for rule in loaded:
         enabled = rule.enabled
@@ -143,6 +177,7 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
             enabled = True
         if rule.id in spec.disable or rule.category in spec.disable:
             enabled = False
+        enabled = rule_filter.enabled(rule, enabled)
         level = spec.levels.get(rule.id) or spec.levels.get(rule.category)
         rule = dataclasses.replace(
             rule, enabled=enabled, level=Level.parse(level) if level else rule.level
@@ -153,6 +188,7 @@ def build_ruleset(config: Config, model: str | None = None) -> RuleSet:
         checks=tuple(checks),
         fail_on=Level.parse(spec.fail_on),
         context=context,
+        report_level=Level.parse(spec.report_level),
     )
 
 
@@ -169,19 +205,28 @@ def _check_options(
     return options, blame
 
 
-def _check_names(config: Config, loaded: list[Rule]) -> None:
+def _check_names(config: Config, loaded: list[Rule], rule_filter: RuleFilter) -> None:
+    """Every rule id or category the config and the command line name exists."""
     spec = config.spec
-    ids = {r.id for r in loaded}
-    categories = {r.category for r in loaded}
+    known = {r.id for r in loaded} | {r.category for r in loaded}
     config_file = config_name(config)
-    for key in ("disable", "enable", "levels"):
-        for name in getattr(spec, key):
-            if name not in ids and name not in categories:
-                close = difflib.get_close_matches(name, sorted(ids | categories), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise YamlError(
-                    config_file, None, f"no rule or category named {excerpt(name)}{hint}", key
-                )
+    named: list[tuple[str, str | None, str]] = [
+        (config_file, key, name)
+        for key in ("disable", "enable", "levels")
+        for name in getattr(spec, key)
+    ]
+    named += [
+        (config_file, "per_file_ignores", name)
+        for names in spec.per_file_ignores.values()
+        for name in names
+    ]
+    named += [("--select", None, name) for name in rule_filter.select or ()]
+    named += [("--ignore", None, name) for name in rule_filter.ignore]
+    for where, key, name in named:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise YamlError(where, None, f"no rule or category named {excerpt(name)}{hint}", key)
 
 
 def config_name(config: Config) -> str:

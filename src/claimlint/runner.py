@@ -8,12 +8,11 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from claimlint.config import ConfigResolver
 from claimlint.diagnostics import Diagnostic
 from claimlint.engine import (
-    FileResult,
     RuleSets,
     RunOptions,
     lint_source,
@@ -23,7 +22,8 @@ from claimlint.engine import (
 from claimlint.findings import Level
 from claimlint.parallel import map_paths
 from claimlint.report import RunReport
-from claimlint.sources import Source, expand_paths
+from claimlint.sources import STDIN, InputError, Source, expand_paths, read_source
+from claimlint.spool import Spool
 from claimlint.yamlfile import YamlError
 
 if TYPE_CHECKING:
@@ -49,9 +49,9 @@ def run(
     or its config is an error in the report.
     """
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
     report = RunReport()
-    results: list[FileResult] = []
+    summaries: dict[str, Spool[Any]] = {}
     mapped = map_paths(
         paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
     )
@@ -68,29 +68,52 @@ def run(
         report.notices.extend(result.notices)
         if result.checked:
             report.files[result.path] = result.meta
-        if result.summaries:
-            results.append(result)
-        result.diagnostics = []
+        for name, summary in result.summaries.items():
+            summaries.setdefault(name, Spool()).append(summary)
+        if result.stdin_text is not None:
+            report.texts[result.path] = result.stdin_text
     try:
         ruleset = rulesets.for_config(resolver.for_path("."))
     except YamlError as exc:
         if str(exc) not in report.errors:
             report.errors.append(str(exc))
         return report, Level.ERROR
-    report.diagnostics.extend(reduce_summaries(results, ruleset))
+    report.diagnostics.insert(reduce_summaries(summaries, ruleset))
+    for spool in summaries.values():
+        spool.close()
     report.rules = rulesets.enabled_rules()
-    report.diagnostics.sort(key=Diagnostic.sort_key)
+    report.report_level = ruleset.report_level
     return report, ruleset.fail_on
+
+
+def article_reader(options: RunOptions, report: RunReport) -> Callable[[str], str]:
+    """The decoded text of a checked file, read again as the run read it (same decoding,
+    same size limit), for a report that shows articles; stdin's from the report. Raises
+    `InputError` when the file cannot be read any more."""
+    resolver = ConfigResolver(options.config_path, isolated=options.isolated)
+
+    def read(path: str) -> str:
+        if path in report.texts:
+            return report.texts[path]
+        if path == STDIN:
+            raise InputError(path, "stdin was not kept")
+        try:
+            limit = resolver.for_path(path).spec.max_file_size
+        except YamlError:
+            raise InputError(path, "its configuration cannot be read any more") from None
+        return read_source(path, max_bytes=limit).text
+
+    return read
 
 
 def source_linter(options: RunOptions) -> Callable[[Source], list[Diagnostic]]:
     """Lint one in-memory source under the configuration that applies to its path
     (what `--fix` uses to check its own edits)."""
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
 
     def lint(source: Source) -> list[Diagnostic]:
-        ruleset = rulesets.for_config(resolver.for_path(source.path))
+        ruleset = rulesets.for_file(resolver.for_path(source.path), source.path)
         return lint_source(source, ruleset, options.date_override).diagnostics
 
     return lint
@@ -106,7 +129,7 @@ def learn(
 
     options = dataclasses.replace(options, learn=True)
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
-    rulesets = RuleSets(model=options.model)
+    rulesets = RuleSets.of_run(options)
     found = LearnedFacts(PeopleLearner(), EventLearner())
     mapped = map_paths(
         paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import hashlib
 import os
 import re
 import sys
@@ -15,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimlint.fsguard import is_inside
+from claimlint.fsguard import NotReadable, is_inside, read_bytes
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -61,12 +62,12 @@ class Selection:
 
     def wants(self, path: Path, root: Path) -> bool:
         rel = path.relative_to(root).as_posix() if path != root else path.name
-        if any(_glob(rel, pat) or _glob(path.name, pat) for pat in self.exclude):
+        if any(glob_match(rel, pat) or glob_match(path.name, pat) for pat in self.exclude):
             return False
-        return any(_glob(path.name, pat) or _glob(rel, pat) for pat in self.include)
+        return any(glob_match(path.name, pat) or glob_match(rel, pat) for pat in self.include)
 
 
-def _glob(name: str, pattern: str) -> bool:
+def glob_match(name: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern) or (
         pattern.endswith("/**") and (name + "/").startswith(pattern[:-2])
     )
@@ -134,14 +135,13 @@ def _walk(root: Path) -> Iterator[Path]:
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode one file (or stdin for "-")."""
     if path == STDIN:
-        data = sys.stdin.buffer.read()
-        return decode(path, data)
+        return decode(path, _read_stdin(max_bytes))
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise SkippedFile(path, f"skipped: {size:,} bytes is over the {max_bytes:,}-byte limit")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes(path, max_bytes)
+    except NotReadable as exc:
+        if exc.size is not None:
+            raise SkippedFile(path, f"skipped: {exc.reason}") from None
+        raise InputError(path, exc.reason) from None
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except IsADirectoryError:
@@ -151,6 +151,19 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     return decode(path, data)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    """Standard input up to `max_bytes`; more is refused (an endless pipe stops here)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = sys.stdin.buffer.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+    raise SkippedFile(STDIN, f"skipped: over the {max_bytes:,}-byte limit")
 
 
 _BOMS = (
@@ -191,6 +204,12 @@ def _looks_binary(text: str) -> bool:
     if not sample or not _CONTROL.search(sample):
         return False
     return len(_CONTROL.findall(sample)) / len(sample) > 0.1
+
+
+def text_digest(text: str) -> str:
+    """A digest of a decoded text: a report that reads a file again knows by it whether
+    the file still holds the text that was checked."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def display_path(path: str) -> str:

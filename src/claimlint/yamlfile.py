@@ -4,15 +4,19 @@ the file, the line and the field; and strict decoding into typed structures."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
-import yaml
 
+from claimlint.fsguard import NotReadable, read_bytes
 from claimlint.safe_text import excerpt, scrub_quotes, shorten_quotes
 
 T = TypeVar("T")
+#: the largest config, rule pack or facts file read (a pack of a few thousand rules is
+#: well under a megabyte)
+MAX_DATA_BYTES = 8 * 1024 * 1024
 _FIELD_NAME = re.compile(r"[\w.\[\]-]{1,80}")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9_][\w.-]{0,39}")
 
@@ -46,53 +50,6 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
-class _ValueError(yaml.constructor.ConstructorError):
-    """A scalar that cannot be what it looks like; `field` is the key it stood under."""
-
-    def __init__(self, problem: str, mark: yaml.Mark, *, in_field: bool = True) -> None:
-        super().__init__(None, None, problem, mark)
-        self.field: str | None = None
-        self.in_field = in_field
-
-
-# libyaml's parser when PyYAML has it (several times faster: rule packs load at every
-# start); it reports the same marks, so errors still name the line.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
-        result = LineDict()
-        result.line = node.start_mark.line + 1
-        result.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in result:
-                problem = f"duplicate key {_name(key)}".rstrip()
-                raise _ValueError(problem, key_node.start_mark, in_field=False)
-            try:
-                result[key] = self.construct_object(value_node, deep=True)
-            except _ValueError as exc:
-                if exc.in_field:
-                    exc.field = exc.field or _name(key).strip("'") or None
-                raise
-            result.key_lines[key] = key_node.start_mark.line + 1
-        return result
-
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
-        result = LineList(self.construct_object(child, deep=True) for child in node.value)
-        result.line = node.start_mark.line + 1
-        result.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return result
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError as exc:  # "2020-13-01" looks like a date and is not one
-            problem = f"invalid date {_name(node.value)}".rstrip() + f": {exc}"
-            raise _ValueError(problem, node.start_mark) from None
-
-
 def _name(value: Any) -> str:
     """`value` quoted when it is a short plain word or date, else nothing: the file
     being read may not be a data file at all, and its lines are not for an error."""
@@ -100,18 +57,72 @@ def _name(value: Any) -> str:
     return f"'{text}'" if _PLAIN_WORD.fullmatch(text) else ""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+@lru_cache(maxsize=1)
+def _yaml() -> tuple[Any, type[Any], type[Exception]]:
+    """PyYAML, the loader built on it and its error for a bad scalar; imported on first
+    use, since a run whose rule packs come from the cache and that has no config, facts
+    or front matter parses no YAML at all."""
+    import yaml
+
+    class ValueProblem(yaml.constructor.ConstructorError):
+        """A scalar that cannot be what it looks like; `field` is the key it stood under."""
+
+        def __init__(self, problem: str, mark: yaml.Mark, *, in_field: bool = True) -> None:
+            super().__init__(None, None, problem, mark)
+            self.field: str | None = None
+            self.in_field = in_field
+
+    # libyaml's parser when PyYAML has it (several times faster); it reports the same
+    # marks, so errors still name the line.
+    safe_loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(safe_loader):  # type: ignore[valid-type,misc]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+            result = LineDict()
+            result.line = node.start_mark.line + 1
+            result.key_lines = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in result:
+                    problem = f"duplicate key {_name(key)}".rstrip()
+                    raise ValueProblem(problem, key_node.start_mark, in_field=False)
+                try:
+                    result[key] = self.construct_object(value_node, deep=True)
+                except ValueProblem as exc:
+                    if exc.in_field:
+                        exc.field = exc.field or _name(key).strip("'") or None
+                    raise
+                result.key_lines[key] = key_node.start_mark.line + 1
+            return result
+
+        def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+            result = LineList(self.construct_object(child, deep=True) for child in node.value)
+            result.line = node.start_mark.line + 1
+            result.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return result
+
+        def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:  # "2020-13-01" looks like a date and is not one
+                problem = f"invalid date {_name(node.value)}".rstrip() + f": {exc}"
+                raise ValueProblem(problem, node.start_mark) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_sequence)
+    return yaml, Loader, ValueProblem
 
 
 def load(text: str, path: str) -> Any:
     """Parse YAML text safely (no tags that run code); raise `YamlError` with the line."""
+    yaml, loader, value_problem = _yaml()
     try:
-        return yaml.load(text, Loader=_Loader)
-    except _ValueError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise YamlError(path, line, str(exc.problem), exc.field) from None
+        return yaml.load(text, Loader=loader)
+    except value_problem as exc:
+        bad: Any = exc
+        line = bad.problem_mark.line + 1 if bad.problem_mark else None
+        raise YamlError(path, line, str(bad.problem), bad.field) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -123,16 +134,29 @@ def load(text: str, path: str) -> Any:
 
 
 def load_file(path: Path | str) -> Any:
+    return load_bytes(read_file(path), str(path))
+
+
+def read_file(path: Path | str) -> bytes:
+    """The bytes of a data file (config, pack, facts), bounded; `YamlError` if unreadable."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return read_bytes(path, MAX_DATA_BYTES)
     except FileNotFoundError:
         raise YamlError(name, None, "no such file") from None
-    except UnicodeDecodeError as exc:
-        raise YamlError(name, None, f"not valid UTF-8 at byte {exc.start}") from None
+    except NotReadable as exc:
+        raise YamlError(name, None, exc.reason) from None
     except OSError as exc:
         raise YamlError(name, None, exc.strerror or str(exc)) from None
-    return load(text, name)
+
+
+def load_bytes(raw: bytes, path: str) -> Any:
+    """Parse a data file's bytes (UTF-8, with or without BOM) as YAML."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlError(path, None, f"not valid UTF-8 at byte {exc.start}") from None
+    return load(text, path)
 
 
 _PATH_PART = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]")

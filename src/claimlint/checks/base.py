@@ -125,6 +125,13 @@ class Check:
         asked of every check, whether its rules are on or not."""
         return {}
 
+    def details(self, doc: Document) -> dict[str, Any]:
+        """What a report that shows the article (`--format html`) says about a file on
+        this check's behalf beyond `metadata` (every date expression, the facts events
+        the article mentions). Asked only when such a report is wanted, so the other
+        formats neither pay for it nor show it. Plain data: it crosses processes."""
+        return {}
+
     # Cross-document checks: `summarize` runs per file (a map, possibly in another
     # process, so its result must pickle; None means nothing to say); `reduce` sees the
     # summaries of a whole run and yields findings placed in their files.

@@ -19,6 +19,7 @@ next week's Friday are both possible.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -26,8 +27,10 @@ from claimlint import temporal
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
 from claimlint.findings import Finding, Related
+from claimlint.kinds.base import OptionError
 from claimlint.temporal import DateExpression, Form, Reference, TemporalSettings, describe
 from claimlint.temporal.lexicon import WEEKDAYS
+from claimlint.temporal.settings import DateOrder
 
 Ambiguity = Literal["last-month", "next-month", "past-year-month", "last-next-weekday"]
 
@@ -50,6 +53,22 @@ class DatesOptions(CheckOptions, frozen=True, kw_only=True):
     dateline_chars: int = 2000
     #: a weekday-dated sentence counts as the dateline only in the first lines
     weekday_dateline_lines: int = 3
+    #: how far down a labelled date, and how near the end a trailer, may stand
+    labelled_dateline_lines: int = 12
+    trailer_lines: int = 5
+    #: label words: the publication date's, an update's, a trailer's, an event block's
+    publication_labels: tuple[str, ...]
+    update_labels: tuple[str, ...]
+    trailer_labels: tuple[str, ...]
+    event_labels: tuple[str, ...]
+    #: a weekday date on a line with one of these is a photo caption's
+    caption_markers: tuple[str, ...]
+    #: a weekday date after one of these words is an event's, not the page's
+    lead_prepositions: tuple[str, ...]
+    #: a line near a date line that marks it as a site widget (a regular expression)
+    widget_line_pattern: str
+    #: how an ambiguous numeric date (03/04/2021) reads: dmy, mdy or none
+    date_order: DateOrder = "none"
     #: a month and day without a year lie within this many days of the article's date
     implied_year_window: int = 200
     #: how far back (characters) "the day before" looks for the day it counts from
@@ -63,6 +82,16 @@ class DatesOptions(CheckOptions, frozen=True, kw_only=True):
             dateline_lines=self.dateline_lines,
             dateline_chars=self.dateline_chars,
             weekday_dateline_lines=self.weekday_dateline_lines,
+            labelled_dateline_lines=self.labelled_dateline_lines,
+            trailer_lines=self.trailer_lines,
+            publication_labels=self.publication_labels,
+            update_labels=self.update_labels,
+            trailer_labels=self.trailer_labels,
+            event_labels=self.event_labels,
+            caption_markers=self.caption_markers,
+            lead_prepositions=self.lead_prepositions,
+            widget_line_pattern=self.widget_line_pattern,
+            date_order=self.date_order,
             implied_year_window=self.implied_year_window,
             neighbour_window=self.neighbour_window,
         )
@@ -126,10 +155,17 @@ class DatesCheck(Check):
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)
         self.opts: DatesOptions = options
+        try:
+            re.compile(self.opts.widget_line_pattern)
+        except re.error as exc:
+            raise OptionError("widget_line_pattern", f"not a regular expression: {exc}") from None
         self.settings = self.opts.temporal()
 
     def metadata(self, doc: Document) -> dict[str, Any]:
         return temporal.timeline(doc, self.settings).metadata()
+
+    def details(self, doc: Document) -> dict[str, Any]:
+        return temporal.timeline(doc, self.settings).details()
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         timeline = temporal.timeline(doc, self.settings)

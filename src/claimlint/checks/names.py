@@ -15,9 +15,8 @@ the articles of one run.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimlint.checks.base import Check, CheckContext, CheckOptions, Placed, RuleTable
@@ -32,6 +31,7 @@ from claimlint.names.clustering import (
     spellings_of,
     variant_groups,
 )
+from claimlint.names.grouping import group_alike
 from claimlint.names.known import KnownPeople
 from claimlint.names.mentions import Mention
 from claimlint.names.spelling import (
@@ -173,13 +173,67 @@ class NamesCheck(Check):
         return FileNames(Anchors.record(doc, [u.span for u in uses]), tuple(uses))
 
     def reduce(self, summaries: Iterable[Any], rules: RuleTable) -> Iterator[Placed]:
-        by_key: dict[str, list[tuple[Anchors, SpellingUse]]] = defaultdict(list)
+        """Two passes over the run's summaries: count each spelling (memory grows with
+        the spellings of a run, not its files), decide each group's majority, then
+        report the files that use a minority spelling."""
+        stats: dict[str, _KeyStats] = {}
         for summary in summaries:
             if isinstance(summary, FileNames):
                 for use in summary.uses:
-                    by_key[use.key].append((summary.anchors, use))
-        for group in _groups(by_key):
-            yield from _report(group, by_key, rules)
+                    stats.setdefault(use.key, _KeyStats()).add(summary.anchors.path, use)
+        verdicts: dict[str, _Verdict] = {}
+        for group in _groups(stats):
+            verdicts.update(_decide(group, stats))
+        if not verdicts:
+            return
+        for summary in summaries:
+            if not isinstance(summary, FileNames):
+                continue
+            for use in summary.uses:
+                verdict = verdicts.get(use.key)
+                if verdict is None or use.accepted:
+                    continue
+                values = {"found": use.surname, "majority": verdict.shown, "files": verdict.files}
+                finding = rules.finding(
+                    ACROSS,
+                    *use.span,
+                    values,
+                    fix=Fix(_keep_prefix(use.surname, verdict.shown), safe=False),
+                    data={"majority": verdict.shown, "files_per_spelling": verdict.counts},
+                )
+                yield Placed(summary.anchors, finding)
+
+
+@dataclass
+class _KeyStats:
+    """One surname spelling over a run: in how many files, how often, with which given
+    names; whether the facts accept it; how it is written."""
+
+    files: int = 0
+    mentions: int = 0
+    accepted: bool = False
+    given: set[str] = field(default_factory=set)
+    surname: str = ""
+    shown: tuple[int, str] = (0, "")  # the longest written form's length, and its surname
+    only_file: str | None = None  # the file, while there is only one
+
+    def add(self, path: str, use: SpellingUse) -> None:
+        self.only_file = path if self.files == 0 else None
+        self.files += 1
+        self.mentions += use.count
+        self.accepted = self.accepted or use.accepted
+        self.given.update(use.given)
+        self.surname = self.surname or use.surname
+        self.shown = max(self.shown, (len(use.written), use.surname))
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """What a minority spelling's files are told: the majority spelling and the counts."""
+
+    shown: str
+    files: int
+    counts: dict[str, int]
 
 
 def _variant_finding(mention: Mention, group: VariantGroup, rules: RuleTable) -> Finding:
@@ -206,70 +260,41 @@ def _variant_finding(mention: Mention, group: VariantGroup, rules: RuleTable) ->
     )
 
 
-Uses = dict[str, list[tuple[Anchors, SpellingUse]]]
+def _groups(stats: dict[str, _KeyStats]) -> list[list[str]]:
+    """Surname keys that read alike, compared within shared sound keys and metaphones."""
+
+    def same(a: str, b: str) -> bool:
+        return sounds_alike(a, b) and _givens_fit(stats[a].given, stats[b].given)
+
+    groups = group_alike(
+        sorted(stats), lambda key: ("s" + sound_key(key), "m" + metaphone_key(key)), same
+    )
+    return [g for g in groups if len(g) > 1]
 
 
-def _groups(by_key: Uses) -> list[list[str]]:
-    """Surname keys that read alike, joined through shared sound keys and metaphones."""
-    keys = sorted(by_key)
-    parent = {k: k for k in keys}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        buckets["s" + sound_key(key)].append(key)
-        buckets["m" + metaphone_key(key)].append(key)
-    for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if find(a) != find(b) and sounds_alike(a, b) and _givens_fit(by_key[a], by_key[b]):
-                    parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        groups[find(key)].append(key)
-    return [g for g in groups.values() if len(g) > 1]
-
-
-def _givens_fit(a: list[tuple[Anchors, SpellingUse]], b: list[tuple[Anchors, SpellingUse]]) -> bool:
-    given_a = {g for _, use in a for g in use.given}
-    given_b = {g for _, use in b for g in use.given}
+def _givens_fit(given_a: set[str], given_b: set[str]) -> bool:
     if not given_a or not given_b:
         return True
     return any(given_compatible(x, y) for x in given_a for y in given_b)
 
 
-def _report(group: list[str], by_key: Uses, rules: RuleTable) -> Iterator[Placed]:
-    files = {key: {anchors.path for anchors, _ in by_key[key]} for key in group}
-    if len(set().union(*files.values())) < 2:
-        return  # one file only: the in-article rule speaks for it
+def _decide(group: list[str], stats: dict[str, _KeyStats]) -> dict[str, _Verdict]:
+    """The minority spellings of a group read alike, each with what its files are told;
+    nothing when the whole group stands in one file (the in-article rule speaks)."""
+    only = {stats[k].only_file for k in group}
+    if len(only) == 1 and None not in only:
+        return {}
 
     def rank(key: str) -> tuple[bool, int, int]:
-        uses = by_key[key]
-        return (any(u.accepted for _, u in uses), len(files[key]), sum(u.count for _, u in uses))
+        return (stats[key].accepted, stats[key].files, stats[key].mentions)
 
     majority = max(group, key=lambda k: (rank(k), -ord(k[0])))
-    shown = max((u for _, u in by_key[majority]), key=lambda u: len(u.written)).surname
-    counts = {by_key[k][0][1].surname: len(files[k]) for k in group}
-    for key in group:
-        if key == majority:
-            continue
-        for anchors, use in by_key[key]:
-            if use.accepted:
-                continue
-            values = {"found": use.surname, "majority": shown, "files": len(files[majority])}
-            finding = rules.finding(
-                ACROSS,
-                *use.span,
-                values,
-                fix=Fix(_keep_prefix(use.surname, shown), safe=False),
-                data={"majority": shown, "files_per_spelling": counts},
-            )
-            yield Placed(anchors, finding)
+    verdict = _Verdict(
+        shown=stats[majority].shown[1],
+        files=stats[majority].files,
+        counts={stats[k].surname: stats[k].files for k in group},
+    )
+    return {key: verdict for key in group if key != majority}
 
 
 def _keep_prefix(found: str, reference: str) -> str:

@@ -120,12 +120,38 @@ def _with_lines(data: dict[Any, Any]) -> LineDict:
     return result
 
 
+#: an item of a list option (a pattern, a group of phrases) is cut to this many characters
+_ITEM_CHARS = 60
+
+
 def describe_value(value: Any, limit: int = 8) -> str:
     """An option's value in a line, for `claimlint explain`."""
     if isinstance(value, tuple | list):
-        shown = ", ".join(str(v) for v in value[:limit])
+        shown = ", ".join(_item(v) for v in value[:limit])
         more = f", … ({len(value)} in all)" if len(value) > limit else ""
         return f"[{shown}{more}]"
+    if isinstance(value, dict) and len(str(value)) > _ITEM_CHARS * limit:
+        keys = list(value)
+        shown = ", ".join(f"{k}: {_item(value[k])}" for k in keys[:limit])
+        more = f", … ({len(keys)} in all)" if len(keys) > limit else ""
+        return "{" + shown + more + "}"
     if isinstance(value, msgspec.Struct):
         return str(msgspec.to_builtins(value))
     return str(value)
+
+
+def _item(value: Any) -> str:
+    if isinstance(value, msgspec.Struct):
+        # a group of an option (a rule's phrases): its settings, its lists as counts
+        fields = msgspec.to_builtins(value)
+        return (
+            "("
+            + ", ".join(
+                f"{key}: {len(v)} items" if isinstance(v, list | tuple) else f"{key}: {v}"
+                for key, v in fields.items()
+                if v is not None
+            )
+            + ")"
+        )
+    text = str(value)
+    return text if len(text) <= _ITEM_CHARS else text[: _ITEM_CHARS - 1] + "…"

@@ -20,7 +20,7 @@ from claimlint.kinds.base import OptionError
 from claimlint.quotes.boundary import BoundaryFinder
 from claimlint.quotes.marks import Mark, elision_pattern
 from claimlint.quotes.pairing import QuoteAnalysis, QuotePairing
-from claimlint.quotes.styles import style_mix
+from claimlint.quotes.styles import head_end, style_mix
 
 UNCLOSED = "quote-unclosed"
 UNOPENED = "quote-unopened"
@@ -152,7 +152,7 @@ def _mismatched(doc: Document, rules: RuleTable, analysis: QuoteAnalysis) -> Ite
 
 
 def _mixed_styles(doc: Document, rules: RuleTable, analysis: QuoteAnalysis) -> Iterator[Finding]:
-    mix = style_mix(analysis)
+    mix = style_mix(analysis, head_end(doc.lint_text))
     if mix is None:
         return
     minority = mix.first_minority

@@ -31,7 +31,7 @@ import msgspec
 from claimlint import patterns, temporal
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
-from claimlint.facts import FactDate, Facts
+from claimlint.facts import Event, FactDate, Facts
 from claimlint.findings import Finding, Fix, Related
 from claimlint.sentences import Sentence, sentences_of
 from claimlint.temporal import DateExpression, Form, Granularity, Reference, Timeline, describe
@@ -41,12 +41,15 @@ from claimlint.timeline.anniversaries import Anniversaries, Claim
 from claimlint.timeline.anniversaries import Sentence as AnniversarySentence
 from claimlint.timeline.binding import Binding, bind
 from claimlint.timeline.clauses import Clause, clause_at, clauses
-from claimlint.timeline.compare import agree
+from claimlint.timeline.compare import agree, fact_range
 from claimlint.timeline.identify import DocumentCues, Mention, identify
-from claimlint.timeline.terms import CueClass, Token, Vocabulary
+from claimlint.timeline.terms import CueClass, Token, Vocabulary, fold
 
 CONTRADICTION = "timeline-contradiction"
 SELF_CONTRADICTION = "timeline-self-contradiction"
+
+#: places a detailed report lists per event named in an article
+MAX_MENTIONS = 20
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
 _NOT_NAMES = frozenset({*MONTHS, *WEEKDAYS, "The", "This", "That", "But", "And"})
@@ -125,11 +128,52 @@ class TimelineCheck(Check):
             options.competing_words,
         )
         self.anniversaries = Anniversaries(self.vocabulary, options.years_tolerance)
+        # the events an article names by a cue or an alias, for `details`
+        self.by_cue: dict[str, list[Event]] = {}
+        for event in self.vocabulary.events:
+            for cue in (*event.event.cues, *event.event.aliases):
+                self.by_cue.setdefault(fold(cue), []).append(event.event)
+        self.cues = (
+            patterns.phrase_pattern(list(self.by_cue), "cues", ignorecase=True)
+            if self.by_cue
+            else None
+        )
         self.caption_words = (
             patterns.phrase_pattern(list(options.caption_words), "caption_words", ignorecase=True)
             if options.caption_words
             else None
         )
+
+    def details(self, doc: Document) -> dict[str, Any]:
+        """The facts events the article names by a cue, each with its date and where it
+        is named (the first `MAX_MENTIONS` places, and how many there are)."""
+        if self.cues is None:
+            return {}
+        mentioned: dict[str, dict[str, Any]] = {}
+        for match in patterns.finditer(self.cues, doc.lint_text):
+            for event in self.by_cue.get(fold(match.group()), []):
+                entry = mentioned.get(event.id)
+                if entry is None:
+                    span, unit = fact_range(event.date)
+                    entry = mentioned[event.id] = {
+                        "id": event.id,
+                        "title": event.title,
+                        "date": str(event.date),
+                        "range": span.iso(),
+                        "granularity": str(unit),
+                        "count": 0,
+                        "mentions": [],
+                    }
+                entry["count"] += 1
+                if len(entry["mentions"]) < MAX_MENTIONS:
+                    entry["mentions"].append(
+                        {
+                            "start": doc.original_offset(match.start()),
+                            "end": doc.original_offset(match.end()),
+                            "line": doc.position(match.start()).line,
+                        }
+                    )
+        return {"facts_events": list(mentioned.values())}
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         timeline = temporal.timeline(doc, self.settings)

@@ -45,7 +45,17 @@ class Kind:
 
 
 class KindContext(msgspec.Struct, frozen=True, kw_only=True):
-    """What a kind may know about the run when it is built: the loaded facts, the model."""
+    """What a kind may know about the run when it is built: the loaded facts, the model,
+    and whether its rule comes from a built-in pack (`trusted`: its patterns are ours,
+    tested, compiled on first use and run without a time limit)."""
 
     facts: Any = None
     model: str | None = None
+    trusted: bool = False
+
+    @property
+    def timeout(self) -> float | None:
+        """Seconds a pattern of the rule may take on one document (None: no limit)."""
+        from claimlint.patterns import MATCH_TIMEOUT
+
+        return None if self.trusted else MATCH_TIMEOUT

@@ -8,6 +8,7 @@ own, while the same words inside a sentence are fine).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any, Literal
 
 import msgspec
@@ -20,10 +21,14 @@ from claimlint.kinds.base import Kind, KindContext, OptionError, Options
 from claimlint.rule import Rule
 from claimlint.safe_text import excerpt
 
-# Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]". The
-# trailing run is matched backwards from the end, so finding it is linear in its length.
-_LEADING_DECORATION = regex.compile(r"[\s#>*_\[-]*")
-_TRAILING_DECORATION = regex.compile(r"(?r)[\s*_\]]*\Z")
+# Markdown decoration around a line's words: "## ", "> ", "* ", "**", "[", "]", and
+# white space (what `regex` calls `\s`: Unicode's White_Space), stripped as runs.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_LEADING_DECORATION = WHITE_SPACE + "#>*_[-"
+_TRAILING_DECORATION = WHITE_SPACE + "*_]"
 _GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 _UNLESS_WINDOW = 80
 
@@ -51,24 +56,30 @@ class Existence(Kind):
         opts: ExistenceOptions = options
         if (opts.pattern is None) == (opts.phrases is None):
             raise OptionError("pattern", "give exactly one of 'pattern' or 'phrases'")
-        if opts.pattern is not None:
-            self.pattern = patterns.compile_pattern(
-                opts.pattern, "pattern", ignorecase=opts.ignorecase
-            )
-        else:
-            self.pattern = patterns.phrase_pattern(
-                opts.phrases or [], "phrases", ignorecase=opts.ignorecase
-            )
-        self.unless = (
-            patterns.compile_pattern(opts.unless, "unless", ignorecase=opts.ignorecase)
-            if opts.unless
-            else None
-        )
         self.scope = opts.scope
         self.max_line_length = opts.max_line_length
         self.fix = opts.fix
-        if self.fix is not None:
-            _check_replacement(self.fix.replace, self.pattern)
+        self.timeout = context.timeout
+        if not context.trusted:
+            # compiled now: a bad pattern in a user's pack is an error at its line
+            pattern = self.pattern
+            self.unless  # noqa: B018  (compiled for the same reason)
+            if self.fix is not None:
+                _check_replacement(self.fix.replace, pattern)
+
+    @cached_property
+    def pattern(self) -> Any:
+        opts: ExistenceOptions = self.options  # type: ignore[assignment]
+        if opts.pattern is not None:
+            return patterns.compile_pattern(opts.pattern, "pattern", ignorecase=opts.ignorecase)
+        return patterns.phrase_pattern(opts.phrases or [], "phrases", ignorecase=opts.ignorecase)
+
+    @cached_property
+    def unless(self) -> Any:
+        opts: ExistenceOptions = self.options  # type: ignore[assignment]
+        if not opts.unless:
+            return None
+        return patterns.compile_pattern(opts.unless, "unless", ignorecase=opts.ignorecase)
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         if self.scope == "line":
@@ -78,7 +89,7 @@ class Existence(Kind):
 
     def _check_text(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         text = doc.lint_text
-        for match in patterns.finditer(self.pattern, text):
+        for match in patterns.finditer(self.pattern, text, timeout=self.timeout):
             if match.end() == match.start():
                 continue
             if self.unless is not None and self._excepted(text, match.start(), match.end()):
@@ -90,7 +101,7 @@ class Existence(Kind):
         for start, body in doc.analysis(LINE_BODIES):
             if self.max_line_length is not None and len(body) > self.max_line_length:
                 continue
-            match = patterns.fullmatch(self.pattern, body)
+            match = patterns.fullmatch(self.pattern, body, timeout=self.timeout)
             if match and not (
                 self.unless is not None and self._excepted(text, start, start + len(body))
             ):
@@ -105,7 +116,9 @@ class Existence(Kind):
         window_end = min(len(text), end + _UNLESS_WINDOW)
         return any(
             m.start() <= start and m.end() >= end
-            for m in patterns.finditer(self.unless, text, window_start, window_end)
+            for m in patterns.finditer(
+                self.unless, text, window_start, window_end, timeout=self.timeout
+            )
         )
 
     def _fix_for(self, match: Any) -> Fix | None:
@@ -123,9 +136,8 @@ class LineBodies(Analysis[list[tuple[int, str]]]):
         offset = 0
         for line in doc.lint_text.split("\n"):
             if line and not line.isspace():
-                # both patterns can match the empty string, so they always match
-                lead: int = _LEADING_DECORATION.match(line).end()  # type: ignore[union-attr]
-                trail: int = _TRAILING_DECORATION.search(line).start()  # type: ignore[union-attr]
+                lead = len(line) - len(line.lstrip(_LEADING_DECORATION))
+                trail = len(line.rstrip(_TRAILING_DECORATION))
                 end = max(lead, trail)
                 if end > lead:
                     bodies.append((offset + lead, line[lead:end]))

@@ -4,6 +4,7 @@ the right one as its fix (case of the first letter kept)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from claimlint import patterns
@@ -30,10 +31,17 @@ class Substitution(Kind):
         self.ignorecase = opts.ignorecase
         self.safe = opts.safe
         self.swap = {(k.casefold() if opts.ignorecase else k): v for k, v in opts.swap.items()}
-        self.pattern = patterns.phrase_pattern(list(opts.swap), "swap", ignorecase=opts.ignorecase)
+        self.timeout = context.timeout
+        if not context.trusted:
+            self.pattern  # noqa: B018  (compiled now: a bad phrase is an error at its line)
+
+    @cached_property
+    def pattern(self) -> Any:
+        opts: SubstitutionOptions = self.options  # type: ignore[assignment]
+        return patterns.phrase_pattern(list(opts.swap), "swap", ignorecase=opts.ignorecase)
 
     def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
-        for match in patterns.finditer(self.pattern, doc.lint_text):
+        for match in patterns.finditer(self.pattern, doc.lint_text, timeout=self.timeout):
             found = match.group(0)
             key = " ".join(found.split())
             right = self.swap.get(key.casefold() if self.ignorecase else key)

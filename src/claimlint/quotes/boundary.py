@@ -53,10 +53,11 @@ class BoundaryFinder:
         )
 
     def find(self, text: str, paragraph: ParagraphQuotes) -> Iterator[Boundary]:
-        if _is_headline(text[paragraph.start : paragraph.end]):
+        closers = paragraph.closers()
+        if not closers or _is_headline(text[paragraph.start : paragraph.end]):
             return
         openers = {m.offset for m in paragraph.marks if m.role in (Role.OPEN, Role.EITHER)}
-        for closer in paragraph.closers():
+        for closer in closers:
             match = self.run.match(text, closer.offset + 1, paragraph.end)
             if match is None:
                 continue

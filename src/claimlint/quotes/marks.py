@@ -11,7 +11,7 @@ elision (’90s, rock ’n’ roll) or after a word with nothing to close (the J
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -195,18 +195,31 @@ def classify(before: str, char: str, after: str, outer_before: str, outer_after:
     return glyph.facing
 
 
-def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) -> list[Mark]:
-    """Every quote mark of `text[start:end]` (one paragraph), with its role."""
-    elided = {
-        m.start() + i
-        for m in elisions.finditer(text, start, end)
-        for i, ch in enumerate(m.group())
-        if ch in APOSTROPHES
-    }
+def mark_offsets(text: str) -> list[int]:
+    """Where the quote marks of `text` stand: one scan for a whole document."""
+    return [match.start() for match in MARK_PATTERN.finditer(text)]
+
+
+def find_marks(
+    text: str,
+    start: int,
+    end: int,
+    elisions: regex.Pattern[str],
+    offsets: Sequence[int] | None = None,
+) -> list[Mark]:
+    """Every quote mark of `text[start:end]` (one paragraph), with its role. `offsets`
+    are the marks' offsets in the paragraph, when known (`mark_offsets`); `elisions` is
+    an `elision_pattern`."""
+    if offsets is None:
+        offsets = [match.start() for match in MARK_PATTERN.finditer(text, start, end)]
+    elided = _elided(text, end, elisions, offsets)
     marks = []
-    for match in MARK_PATTERN.finditer(text, start, end):
-        offset = match.start()
-        char = match.group()
+    first_opening = text.find("«", start, end)
+    for offset in offsets:
+        char = text[offset]
+        no_opening = first_opening == -1 or first_opening > offset
+        if char == "»" and no_opening and _spaced(text, offset, start, end):
+            continue  # a separator: "Home » World", "Read more »"
         if offset in elided:
             marks.append(Mark(offset, char, GLYPHS[char], Role.APOSTROPHE))
             continue
@@ -224,6 +237,32 @@ def find_marks(text: str, start: int, end: int, elisions: regex.Pattern[str]) ->
             role = Role.PRIME
         marks.append(Mark(offset, char, GLYPHS[char], role))
     return marks
+
+
+def _spaced(text: str, offset: int, start: int, end: int) -> bool:
+    """Is the mark at `offset` spaced on both sides (or at an edge of its paragraph)?
+    A » so spaced, with no « before it, separates ("Samson » October 25th")."""
+    return _is_space(_char_at(text, offset - 1, start, end)) and _is_space(
+        _char_at(text, offset + 1, start, end)
+    )
+
+
+def _elided(text: str, end: int, elisions: regex.Pattern[str], offsets: Sequence[int]) -> set[int]:
+    """The apostrophes of the elisions among the marks at `offsets`: the matches that
+    `elisions.finditer` would find in the paragraph. Each of them begins with an
+    apostrophe, so it is tried only where one stands, past the previous match."""
+    elided: set[int] = set()
+    searched_to = 0
+    for offset in offsets:
+        if offset < searched_to or text[offset] not in APOSTROPHES:
+            continue
+        match = elisions.match(text, offset, end)
+        if match is not None:
+            elided.update(
+                match.start() + i for i, ch in enumerate(match.group()) if ch in APOSTROPHES
+            )
+            searched_to = match.end()
+    return elided
 
 
 def _char_at(text: str, index: int, start: int, end: int) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimlint.document import Analysis
-from claimlint.quotes.marks import COMPATIBLE, Family, Mark, Role, find_marks
+from claimlint.quotes.marks import COMPATIBLE, Family, Mark, Role, find_marks, mark_offsets
 
 if TYPE_CHECKING:
     import regex
@@ -74,6 +75,8 @@ class QuoteAnalysis:
 def pair_marks(start: int, end: int, marks: list[Mark]) -> ParagraphQuotes:
     """Pair the marks of one paragraph (`start`..`end`)."""
     result = ParagraphQuotes(start, end, marks)
+    if not marks:
+        return result
     stack: list[Mark] = []
 
     def close_double(closing: Mark) -> bool:
@@ -169,10 +172,12 @@ class QuotePairing(Analysis[QuoteAnalysis]):
 def analyse(doc: Document, elisions: regex.Pattern[str]) -> QuoteAnalysis:
     """The quote marks of every paragraph of `doc`, paired."""
     text = doc.lint_text
-    paragraphs = [
-        pair_marks(p.start, p.end, find_marks(text, p.start, p.end, elisions))
-        for p in doc.paragraphs
-    ]
+    offsets = mark_offsets(text)
+    paragraphs = []
+    for p in doc.paragraphs:
+        mine = offsets[bisect_left(offsets, p.start) : bisect_left(offsets, p.end)]
+        marks = find_marks(text, p.start, p.end, elisions, mine) if mine else []
+        paragraphs.append(pair_marks(p.start, p.end, marks))
     for current, following in itertools.pairwise(paragraphs):
         _excuse_continued(text, current, following)
     return QuoteAnalysis(paragraphs)

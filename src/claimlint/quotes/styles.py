@@ -1,7 +1,10 @@
 """The typographic styles of a document's quotations: straight, curly, low-9, guillemet.
 
 Each quotation counts once, by its opening mark (a lone mark by itself); apostrophes
-and primes are not quotations, and a mismatched pair is reported on its own.
+and primes are not quotations, and a mismatched pair is reported on its own. The
+head of an article (its headline and whatever stands before the first sentence of
+the body) keeps a style of its own: wire headlines put straight single quotes
+('sovereign decision') over a body that quotes with curly double ones.
 """
 
 from __future__ import annotations
@@ -9,8 +12,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from claimlint.quotes.marks import Mark, Style
 from claimlint.quotes.pairing import QuoteAnalysis
+
+#: the head of an article (headline, standfirst, page lines) is at most this many lines
+#: before the first line that ends a sentence
+_HEAD_LINES = 8
+_SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_LINE = regex.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,12 +32,25 @@ class StyleMix:
     first_majority: Mark
 
 
-def style_mix(analysis: QuoteAnalysis) -> StyleMix | None:
-    """How the document mixes quotation styles, or None when it keeps to one."""
+def head_end(text: str) -> int:
+    """Where the head of the article ends: the start of its first line that ends a
+    sentence (0 when none of the first lines does)."""
+    for count, line in enumerate(_LINE.finditer(text)):
+        if count >= _HEAD_LINES:
+            return 0
+        if _SENTENCE_END.search(line.group()):
+            return line.start()
+    return 0
+
+
+def style_mix(analysis: QuoteAnalysis, body_start: int = 0) -> StyleMix | None:
+    """How the document mixes quotation styles from `body_start` on (the head, with
+    the headline, left out), or None when it keeps to one."""
     quotations: list[Mark] = []
     for para in analysis.paragraphs:
         quotations += [pair.opening for pair in para.pairs if not pair.mismatched]
         quotations += para.unclosed + para.continued + para.unopened
+    quotations = [mark for mark in quotations if mark.offset >= body_start]
     quotations.sort(key=lambda mark: mark.offset)
     counts = Counter(mark.style for mark in quotations)
     if len(counts) < 2:

@@ -1,4 +1,4 @@
-"""`--format json`: one object with a `findings` list (the contract in DESIGN.md)."""
+"""`--format json`: one object with a `findings` list (the contract in README.md, "JSON")."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ _DUMPS: dict[str, Any] = {"ensure_ascii": False, "indent": 2, "default": str}
 
 def _payload(report: RunReport) -> dict[str, Any]:
     counts = report.counts()
-    return {
+    payload: dict[str, Any] = {
         "version": __version__,
         "findings": [],
         "errors": report.errors,
@@ -79,6 +79,9 @@ def _payload(report: RunReport) -> dict[str, Any]:
             "info": counts.get(Level.INFO, 0),
         },
     }
+    if report.hidden:
+        payload["summary"]["hidden"] = {str(level): n for level, n in sorted(report.hidden.items())}
+    return payload
 
 
 def render(report: RunReport) -> str:

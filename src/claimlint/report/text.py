@@ -3,6 +3,7 @@ plain text when piped or when NO_COLOR is set (rich decides)."""
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -17,9 +18,10 @@ from claimlint.safe_text import neutralise
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "bold cyan"}
 #: extra fields of a finding shown under its frame, in this order
 SHOWN_DATA = ("resolution", "suggestion", "note")
-_CONTEXT = 40
 _DATE_CATEGORIES = frozenset({"dates", "timeline"})
-_MAX_LINE = 100
+#: the width a code frame fits when the report is not going to a terminal (and
+#: COLUMNS does not say)
+PIPED_WIDTH = 100
 
 
 def make_console(stream: TextIO | None = None, color: bool | None = None) -> Console:
@@ -68,18 +70,40 @@ def safe_line(line: Text | str) -> Text | str:
 
 
 def render(
-    report: RunReport, console: Console, *, show_frames: bool = True, summary: bool = True
+    report: RunReport,
+    console: Console,
+    *,
+    show_frames: bool = True,
+    summary: bool = True,
+    headers: bool = True,
 ) -> None:
+    """The findings, each with its code frame (unless not `show_frames`), each file's
+    reference date above its first date finding (if `headers`), and the summary line
+    (if `summary`; not when nothing was checked for a broken configuration)."""
     # The reference date matters only where dates were read against it.
     dated = {d.path for d in report.diagnostics if d.category in _DATE_CATEGORIES}
     announced: set[str] = set()
+    width = frame_width(console)
     for diagnostic in report.diagnostics:
-        if show_frames and diagnostic.path in dated and diagnostic.path not in announced:
+        if (
+            headers
+            and show_frames
+            and diagnostic.path in dated
+            and diagnostic.path not in announced
+        ):
             announced.add(diagnostic.path)
             _reference_date(console, diagnostic.path, report.files.get(diagnostic.path, {}))
-        _diagnostic(console, diagnostic, show_frames)
-    if summary:
+        _diagnostic(console, diagnostic, show_frames, width)
+    if summary and (report.files or not report.errors):
         _summary(console, report)
+
+
+def frame_width(console: Console) -> int:
+    """The columns a code frame may fill: the terminal's, else COLUMNS, else PIPED_WIDTH."""
+    if console.is_terminal:
+        return console.width
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH
 
 
 def statistics(report: RunReport) -> list[dict[str, object]]:
@@ -103,22 +127,26 @@ def statistics(report: RunReport) -> list[dict[str, object]]:
 
 
 def render_statistics(report: RunReport, console: Console) -> None:
+    """One row per rule, in aligned columns: count, rule, level, fixable."""
     rows = statistics(report)
-    width = max((len(str(r["count"])) for r in rows), default=1)
+    count_width = max((len(str(r["count"])) for r in rows), default=1)
+    rule_width = max((cell_len(neutralise(str(r["rule"]))) for r in rows), default=1)
+    level_width = max((len(str(r["level"])) for r in rows), default=1)
     for row in rows:
         level = Level.parse(str(row["level"]))
+        rule = neutralise(str(row["rule"]))
         fixable = f"  ({row['fixable']} fixable)" if row["fixable"] else ""
-        _print(
-            console,
-            _assemble(
-                f"{row['count']!s:>{width}}  ",
-                (str(row["rule"]), "magenta"),
-                "  ",
-                (str(row["level"]), LEVEL_STYLE[level]),
-                fixable,
-            ),
+        line = _assemble(
+            f"{row['count']!s:>{count_width}}  ",
+            (rule, "magenta"),
+            " " * (rule_width - cell_len(rule) + 2),
+            (str(row["level"]), LEVEL_STYLE[level]),
+            " " * (level_width - len(str(row["level"]))) if fixable else "",
+            fixable,
         )
-    _summary(console, report)
+        _print(console, line)
+    if report.files or not report.errors:
+        _summary(console, report)
 
 
 def _reference_date(console: Console, path: str, meta: dict[str, object]) -> None:
@@ -135,7 +163,7 @@ def _reference_date(console: Console, path: str, meta: dict[str, object]) -> Non
     )
 
 
-def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
+def _diagnostic(console: Console, d: Diagnostic, show_frames: bool, width: int) -> None:
     loc = d.location
     head = _assemble(
         (f"{d.path}:{loc.line}:{loc.column}:", "bold"),
@@ -151,7 +179,7 @@ def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
     if not show_frames:
         return
     gutter = " " * len(str(loc.line))
-    for line in _frame(d.source_line, loc, gutter, d.level):
+    for line in _frame(d.source_line, loc, gutter, d.level, width):
         _print(console, line)
     if d.fix is not None:
         kind = "fix" if d.fix_safe else "suggested fix"
@@ -177,26 +205,54 @@ def _diagnostic(console: Console, d: Diagnostic, show_frames: bool) -> None:
     )
 
 
-def _frame(source_line: str, loc: Location, gutter: str, level: Level) -> list[Text]:
+def _frame(source_line: str, loc: Location, gutter: str, level: Level, width: int) -> list[Text]:
     line = neutralise(source_line.replace("\t", " "))  # one for one: columns still match
-    start = loc.column - 1
+    start = min(loc.column - 1, len(line))
     end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
-    end = max(end, start + 1)
-    left, right = 0, len(line)
-    if len(line) > _MAX_LINE:
-        left = max(0, start - _CONTEXT)
-        right = min(len(line), max(end, start + 1) + _CONTEXT)
+    end = min(max(end, start + 1), max(len(line), start + 1))
+    # "12 | " before the excerpt; one column spare so that no terminal wraps the line
+    room = max(20, width - len(gutter) - 4)
+    left, right = excerpt_window(line, start, end, room)
     shown = line[left:right]
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
     pad = cell_len(prefix + line[left:start])
-    width = max(1, cell_len(line[start : min(end, right)]))
+    carets = max(1, cell_len(line[start : min(end, right)]))
     bar = Text(f"{gutter} |", style="blue")
     return [
         bar,
         _assemble((f"{loc.line} |", "blue"), " ", prefix, shown, suffix),
-        _assemble((f"{gutter} |", "blue"), " ", " " * pad, ("^" * width, LEVEL_STYLE[level])),
+        _assemble((f"{gutter} |", "blue"), " ", " " * pad, ("^" * carets, LEVEL_STYLE[level])),
     ]
+
+
+def excerpt_window(line: str, start: int, end: int, room: int) -> tuple[int, int]:
+    """The part `[left, right)` of `line` to show in `room` columns (counting the "…" that
+    marks a cut end): all of it if it fits, else the span `[start, end)` with as much
+    context on each side as fits, the span's start always in view."""
+    if len(line) <= room and cell_len(line) <= room:
+        return 0, len(line)
+    budget = room - 2  # an ellipsis at each end
+    left = right = start
+    used = 0
+    while right < min(end, len(line)) and used + cell_len(line[right]) <= budget:
+        used += cell_len(line[right])
+        right += 1
+    right = max(right, min(start + 1, len(line)))
+    # context: half the room left over before the span, the rest after it, and what one
+    # side cannot use goes to the other
+    before_budget = (budget - used) // 2
+    while left > 0 and cell_len(line[left - 1]) <= before_budget:
+        before_budget -= cell_len(line[left - 1])
+        used += cell_len(line[left - 1])
+        left -= 1
+    while right < len(line) and used + cell_len(line[right]) <= budget:
+        used += cell_len(line[right])
+        right += 1
+    while left > 0 and used + cell_len(line[left - 1]) <= budget:
+        used += cell_len(line[left - 1])
+        left -= 1
+    return left, right
 
 
 def _summary(console: Console, report: RunReport) -> None:
@@ -204,8 +260,9 @@ def _summary(console: Console, report: RunReport) -> None:
     total = sum(counts.values())
     files = len(report.files)
     file_word = "file" if files == 1 else "files"
+    hidden = _hidden(report)
     if total == 0:
-        _print(console, Text(f"No findings in {files} {file_word}.", style="bold green"))
+        _print(console, Text(f"No findings in {files} {file_word}{hidden}.", style="bold green"))
         return
     parts = []
     for level in (Level.ERROR, Level.WARNING, Level.INFO):
@@ -220,5 +277,17 @@ def _summary(console: Console, report: RunReport) -> None:
         if i:
             pieces.append(", ")
         pieces.append(part)
-    pieces.append(f") in {files} {file_word}.")
+    pieces.append(f") in {files} {file_word}{hidden}.")
     _print(console, _assemble(*pieces))
+
+
+def _hidden(report: RunReport) -> str:
+    """ ", 12 info not shown" when the report level hid findings."""
+    if not report.hidden:
+        return ""
+    parts = []
+    for level in (Level.WARNING, Level.INFO):
+        n = report.hidden.get(level, 0)
+        if n:
+            parts.append(f"{n} {level}{'s' if n != 1 and level != Level.INFO else ''}")
+    return f"; {' and '.join(parts)} below the report level not shown"

@@ -29,7 +29,7 @@ from claimlint.document import Analysis, Document
 from claimlint.temporal import expressions, resolve
 from claimlint.temporal.expressions import Candidate
 from claimlint.temporal.model import DateExpression, DateRange, Form, Granularity, Reference
-from claimlint.temporal.reference import find_reference
+from claimlint.temporal.reference import find
 from claimlint.temporal.settings import DEFAULT_SETTINGS, TemporalSettings
 
 __all__ = [
@@ -54,14 +54,18 @@ class Timeline:
         self._doc = doc
         self._settings = settings
         self.candidates: list[Candidate] = expressions.find(doc.lint_text)
-        self.reference: Reference | None = find_reference(
+        found = find(
             doc.text,
             doc.body_start,
             doc.front_matter,
             doc.date_override,
             self.candidates,
             settings,
+            prose=doc.lint_text,
         )
+        self.reference: Reference | None = found.reference
+        #: why a date near the top was not taken, when none was
+        self.reference_note: str | None = found.note
 
     @cached_property
     def expressions(self) -> tuple[DateExpression, ...]:
@@ -79,7 +83,11 @@ class Timeline:
         """`reference_date`, `reference_source` and `reference_detail` for the report."""
         reference = self.reference
         if reference is None:
-            return {"reference_date": None, "reference_source": None, "reference_detail": None}
+            return {
+                "reference_date": None,
+                "reference_source": None,
+                "reference_detail": self.reference_note,
+            }
         detail = reference.label
         if reference.start is not None:
             detail += f", line {self._doc.position(reference.start).line}"
@@ -88,6 +96,43 @@ class Timeline:
             "reference_source": reference.source,
             "reference_detail": detail,
         }
+
+    def details(self) -> dict[str, Any]:
+        """Every date expression as plain data (spans as offsets into the decoded file),
+        at most `MAX_DETAILED` of them, and the reference date's span: what a report that
+        shows the article draws on its timeline."""
+        doc = self._doc
+        reference = self.reference
+        found = self.expressions
+        out: dict[str, Any] = {
+            "date_expressions": [_entry(doc, e) for e in found[:MAX_DETAILED]],
+            "reference_span": None,
+        }
+        if len(found) > MAX_DETAILED:
+            out["date_expressions_omitted"] = len(found) - MAX_DETAILED
+        if reference is not None and reference.start is not None:
+            end = reference.end if reference.end is not None else reference.start
+            out["reference_span"] = [doc.original_offset(reference.start), doc.original_offset(end)]
+        return out
+
+
+#: date expressions a detailed report lists per document (a report, not a dump)
+MAX_DETAILED = 1000
+
+
+def _entry(doc: Document, expression: DateExpression) -> dict[str, Any]:
+    return {
+        "start": doc.original_offset(expression.start),
+        "end": doc.original_offset(expression.end),
+        "line": doc.position(expression.start).line,
+        "text": expression.text,
+        "form": str(expression.form),
+        "relative": expression.relative,
+        "granularity": str(expression.granularity),
+        "resolved": expression.resolved.iso() if expression.resolved else None,
+        "description": expression.description,
+        "alternatives": [r.iso() for r in expression.alternatives],
+    }
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,51 @@
+"""Page metadata lines: a date, a time or "2 hours ago", with at most a few words of
+label or source around it ("Posted: 16 Mar 2015 04:51 PM", "Shafaq News2 days ago",
+"Source: Global Times | 2020/7/27 21:38:40", "9th March, 2023").
+
+The words left once the stamps and separators are taken out must be few, and each
+either capitalised (a source, a name) or a label word of the `metadata_words` option
+("posted", "published", "on"): "It happened on March 3, 2021." leaves "happened",
+which is prose. A line whose other words are all in capitals is a dateline
+("BAGHDAD, March 23"), which is copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from claimlint import patterns
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_NUMBER = regex.compile(r"[\d.,:/-]+\Z")
+#: a line longer than this many characters a word is not a page's time stamp
+_CHARS_PER_WORD = 16
+
+
+@dataclass(frozen=True)
+class MetadataModel:
+    stamp: Any  # the compiled <stamp> slot: dates, times, "an hour ago"
+    label_words: frozenset[str]
+    max_words: int
+    max_label_words: int
+
+    def is_metadata(self, text: str) -> bool:
+        if len(text) > _CHARS_PER_WORD * self.max_words or len(text.split()) > self.max_words:
+            return False
+        stamps = list(patterns.finditer(self.stamp, text))
+        if not stamps:
+            return False
+        rest = []
+        last = 0
+        for found in stamps:
+            rest.append(text[last : found.start()])
+            last = found.end()
+        rest.append(text[last:])
+        words = [w for w in _TOKEN.findall(" ".join(rest)) if not _NUMBER.match(w)]
+        if len(words) > self.max_label_words:
+            return False
+        if words and all(w.isupper() and len(w) > 1 for w in words):
+            return False  # a dateline: "BAGHDAD, March 23"
+        return all(w[0].isupper() or w.casefold() in self.label_words for w in words)

@@ -22,6 +22,7 @@ events:
   - {id: summit, title: Lisbon summit, date: 2021-05, cues: [Lisbon summit]}
   - {id: games, title: Tokyo Olympics, date: 2021, cues: [Tokyo Olympics, Tokyo Games]}
   - {id: vote, title: Scottish independence referendum, date: 2014-09-18, cues: [independence referendum]}
+  - {id: visit, title: Pope's visit to Iraq, date: 2021-03-05, cues: [papal visit, visit]}
 """
 
 
@@ -148,6 +149,20 @@ def test_a_date_that_names_the_event_an_anniversary_is_of(
 )
 def test_a_caption_or_commemoration_date_is_not_the_event_date(ruleset: RuleSet, text: str) -> None:
     assert timeline(ruleset, text, date(2021, 11, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The Saudi crown prince's visit in May 2019 was short.", None),
+        ("Macron's visit on May 3, 2021 was short.", None),
+        ("The papal visit in May 2019 was short.", "May 2019"),
+    ],
+)
+def test_a_cue_too_common_to_name_one_event_needs_an_anchor(
+    ruleset: RuleSet, text: str, wrong: str | None
+) -> None:
+    assert flagged(timeline(ruleset, text), text) == ([wrong] if wrong else [])
 
 
 def test_no_facts_no_facts_check() -> None:

@@ -126,6 +126,7 @@ class TimelineCheck(Check):
             facts.people if facts else (),
             options.event_kinds,
             options.competing_words,
+            options.generic_words,
         )
         self.anniversaries = Anniversaries(self.vocabulary, options.years_tolerance)
         # the events an article names by a cue or an alias, for `details`

@@ -10,8 +10,9 @@ Each event gets, once per rule set:
     other cue with a capital letter and no event word: a place, "Flight 214") say which
     event a sentence is about, never when;
   - a **generic** cue (lower case, made only of event words and small words:
-    "explosion", "ceasefire", "sworn in") names the event only when something else in
-    the sentence or the article anchors it (see `timeline.identify`);
+    "explosion", "ceasefire", "sworn in"; or, in any case, only of words too common to
+    name one event: "talks", "visit", "President") names the event only when something
+    else in the sentence or the article anchors it (see `timeline.identify`);
   - any other cue ("Port Selim blast", "fuel depot") names the event;
 - its aliases: names of the event that also date it when a date is written with them
   ("the Lake Orsa accord of November 9");
@@ -121,6 +122,7 @@ class Vocabulary:
         people: Sequence[Person],
         kinds: Mapping[str, Any],
         competing: Iterable[str],
+        generic: Iterable[str] = (),
     ) -> None:
         self.kind_nouns = {k: frozenset(fold(n) for n in v.nouns) for k, v in kinds.items()}
         self.kind_words = {
@@ -131,6 +133,7 @@ class Vocabulary:
         #: other event ("a disputed referendum on March 16, 2014")
         self.nouns = frozenset(n for ns in self.kind_nouns.values() for n in ns)
         self.person_forms = {fold(f) for p in people for f in all_forms(p)}
+        self.generic = frozenset(fold(w) for w in generic)
         self.events = tuple(
             self._terms(i, event, people, event_words) for i, event in enumerate(events)
         )
@@ -178,7 +181,9 @@ class Vocabulary:
         )
         words = {w for kind in kinds for w in self.kind_words[kind]}
         words.update(fold(p) for p in event.predicates)
-        cues = {fold(c): classify(c, event_words, self.person_forms) for c in event.cues}
+        cues = {
+            fold(c): classify(c, event_words, self.person_forms, self.generic) for c in event.cues
+        }
         for person in people:  # a person cue: every spelling of the person names the event
             forms = [fold(f) for f in all_forms(person)]
             if any(cues.get(f) is CueClass.PERSON for f in forms):
@@ -235,17 +240,31 @@ def _inherit_names(table: dict[str, _Building]) -> None:
                 building.persons.update(inner.persons)
 
 
-def classify(cue: str, event_words: set[str] | frozenset[str], person_forms: set[str]) -> CueClass:
+def classify(
+    cue: str,
+    event_words: set[str] | frozenset[str],
+    person_forms: set[str],
+    generic: frozenset[str] = frozenset(),
+) -> CueClass:
     folded = fold(cue)
     if folded in person_forms:
         return CueClass.PERSON
     words = words_of(cue)
     has_event_word = any(_contains(folded, w) for w in event_words)
-    if cue == cue.lower() and all(w in _SMALL or _in_phrases(w, event_words) for w in words):
+    if too_common(cue, generic):
+        return CueClass.GENERIC  # "talks", "the visit", "President"
+    if cue == cue.lower() and all(
+        w in _SMALL or w in generic or _in_phrases(w, event_words) for w in words
+    ):
         return CueClass.GENERIC
     if not has_event_word and cue != cue.lower():
         return CueClass.NAME
     return CueClass.SPECIFIC
+
+
+def too_common(cue: str, generic: frozenset[str]) -> bool:
+    """Whether a cue is made only of words too common to name one event ("talks")."""
+    return all(w in _SMALL or w in generic for w in words_of(cue))
 
 
 def _in_phrases(word: str, phrases: set[str] | frozenset[str]) -> bool:

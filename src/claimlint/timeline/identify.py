@@ -37,8 +37,11 @@ OTHER_INSTANCE_BEFORE = re.compile(
 #: "of" and whose event it is: "the death of her father", "the inauguration of Kennedy"
 _OWNER_AFTER = re.compile(
     r"^\s+of\s+(?:(?P<kin>(?:his|her|their|its)\s+(?:father|mother|husband|wife|son|daughter|"
-    r"brother|sister|predecessor|successor|parents?))|(?P<owner>[^,;:.!?()]{1,60}))"
+    r"brother|sister|predecessor|successor|parents?))|(?P<owner>[^,;:.!?()\n]{1,60}))"
 )
+#: where the words before a noun stop: a line break or the end of a sentence (a
+#: dateline's "2021" is no modifier of the headline's "air strike")
+_BOUNDARY = re.compile(r"\n|[.!?][\"”’')]*\s")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They|Their)\b")
 _MONTH_OR_NUMBER = re.compile(r"^(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
@@ -86,7 +89,7 @@ class DocumentCues:
                     self.named.add(event)
                 elif cls is CueClass.GENERIC:
                     key = fold(token.text)
-                    before = text[max(0, token.start - 40) : token.start]
+                    before = words_before(text, token.start)
                     if (
                         key not in self.first_indefinite
                         and INDEFINITE_BEFORE.search(before)
@@ -96,10 +99,19 @@ class DocumentCues:
             self.named.update(token.term.aliases)
 
 
+def words_before(text: str, start: int) -> str:
+    """The 40 characters before `start`, cut at a line break or a sentence end."""
+    before = text[max(0, start - 40) : start]
+    cut = None
+    for cut in _BOUNDARY.finditer(before):
+        pass
+    return before[cut.end() :] if cut is not None else before
+
+
 def other_instance(text: str, start: int, end: int, terms: EventTerms) -> bool:
     """Whether the noun at `text[start:end]` is another event than `terms`': indefinite,
     another instance, or someone else's."""
-    before = text[max(0, start - 40) : start]
+    before = words_before(text, start)
     if INDEFINITE_BEFORE.search(before) or OTHER_INSTANCE_BEFORE.search(before):
         return True
     owner = _OWNER_AFTER.match(text[end : end + 60])

@@ -151,13 +151,23 @@ def test_an_entry_is_validated_like_the_yaml(cache: Path, tmp_path: Path) -> Non
         load_pack(pack, cache=True)
 
 
-def test_a_new_version_of_a_pack_replaces_its_entry(cache: Path, tmp_path: Path) -> None:
+def test_each_version_of_a_pack_in_use_keeps_an_entry_up_to_keep(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two installs (checkouts, virtual environments) with two versions of a pack do
+    not evict each other; past `KEEP` versions, the oldest entries go."""
+    monkeypatch.setattr(pack_cache, "KEEP", 2)
     pack = tmp_path / "pack.yaml"
-    for version in ("rules: []\n", "rules: []\ndescription: v2\n"):
-        pack.write_text(version)
+    for number, version in enumerate(("v1", "v2", "v3")):
+        pack.write_text(f"rules: []\ndescription: {version}\n")
         load_pack(pack, cache=True)
-    assert len(list(cache.iterdir())) == 1
-    assert pack_cache.load(pack, pack.read_bytes()) is not None
+        for entry in cache.iterdir():  # mtimes a second apart, oldest first
+            os.utime(entry, (entry.stat().st_mtime - 1, entry.stat().st_mtime - 1))
+        assert len(list(cache.iterdir())) == min(number + 1, 2)
+    pack.write_text("rules: []\ndescription: v2\n")
+    assert pack_cache.load(pack, pack.read_bytes()) is not None  # still there
+    pack.write_text("rules: []\ndescription: v1\n")
+    assert pack_cache.load(pack, pack.read_bytes()) is None  # the oldest went
 
 
 def test_what_the_cache_cannot_encode_is_not_cached(cache: Path, tmp_path: Path) -> None:

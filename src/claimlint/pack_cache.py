@@ -7,7 +7,7 @@ pack's bytes (and of the format and claimlint's version), in
 (msgspec): decoding it runs no code, and what comes out goes through the same strict
 validation as the YAML would, so an entry written by anyone else can do no more than
 a pack could. An entry is written only after its pack loaded, atomically (a temporary
-file renamed into place); one per pack (a new digest replaces the old entry). The
+file renamed into place); at most `KEEP` per pack (the oldest go). The
 cache is never needed: any problem reading or writing it means parsing the YAML, as
 without it. `CLAIMLINT_NO_CACHE=1` turns it off.
 """
@@ -30,6 +30,8 @@ from claimlint.yamlfile import MAX_DATA_BYTES, LineDict, LineList
 
 #: bump when the encoding below or the YAML loader's output changes
 FORMAT = 1
+#: entries kept per pack (one per version of the pack in use)
+KEEP = 4
 _SUFFIX = ".msgpack"
 
 
@@ -84,9 +86,21 @@ def store(pack: Path, raw: bytes, data: Any) -> None:
         except OSError:
             os.unlink(temporary)
             raise
-        for old in folder.glob(f"{pack.stem}-*{_SUFFIX}"):
-            if old != target and len(old.name) == len(target.name):
-                old.unlink()
+        _prune(folder, pack.stem, len(target.name))
+
+
+def _prune(folder: Path, stem: str, name_length: int) -> None:
+    """Keep the `KEEP` newest entries of a pack: two installs of claimlint (two
+    checkouts, two virtual environments) then each find their own."""
+    entries = []
+    for entry in folder.glob(f"{stem}-*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if len(entry.name) == name_length:
+                entries.append((entry.stat().st_mtime, entry))
+    entries.sort(reverse=True)
+    for _, old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 # The YAML data as MessagePack: mappings and sequences carry their line numbers, as the

@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 
+from claimlint import regex_cache
 from claimlint.kinds.base import OptionError
 
 #: seconds one pattern may spend on one document before the rule is stopped
@@ -27,7 +28,7 @@ def compile_pattern(pattern: str, field: str, *, ignorecase: bool = False) -> An
     if ignorecase:
         flags |= regex.IGNORECASE
     try:
-        return regex.compile(pattern, flags)
+        return regex_cache.compile(pattern, flags)
     except regex.error as exc:
         raise OptionError(field, f"invalid regular expression: {exc}") from None
 
@@ -81,7 +82,7 @@ def match_end(pattern: Any, text: str, pos: int = 0) -> Any:
 def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
     """One alternation of literal phrases, longest first, bounded by word edges."""
     alternatives = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
         if not phrase.strip():
             raise OptionError(field, "empty phrase")
         escaped = regex.escape(phrase.strip())

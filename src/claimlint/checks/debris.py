@@ -186,7 +186,9 @@ class DebrisCheck(Check):
                 raise OptionError(name, "must be at least 1")
         if opts.teaser_max_words < opts.teaser_min_words:
             raise OptionError("teaser_max_words", "must be at least teaser_min_words")
-        agencies = sorted({a.strip() for a in opts.credit_agencies if a.strip()}, key=len)
+        agencies = sorted(
+            {a.strip() for a in opts.credit_agencies if a.strip()}, key=lambda a: (len(a), a)
+        )
         if not agencies:
             raise OptionError("credit_agencies", "give at least one agency")
         agency = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in reversed(agencies))

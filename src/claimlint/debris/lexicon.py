@@ -159,12 +159,15 @@ class Slots:
         for index, entry in enumerate(entries):
             if not entry.strip():
                 raise OptionError(f"{field}[{index}]", "an empty pattern")
-            text = self.expand(entry)
-            patterns.compile_pattern(text, f"{field}[{index}]", ignorecase=True)
-            expanded.append(f"(?:{text})")
-        return patterns.compile_pattern(
-            template.format("(?:" + "|".join(expanded) + ")"), field, ignorecase=True
-        )
+            expanded.append(self.expand(entry))
+        joined = template.format("(?:" + "|".join(f"(?:{text})" for text in expanded) + ")")
+        try:
+            return patterns.compile_pattern(joined, field, ignorecase=True)
+        except OptionError:
+            # name the entry at fault (compiling each costs as much as the whole)
+            for index, text in enumerate(expanded):
+                patterns.compile_pattern(text, f"{field}[{index}]", ignorecase=True)
+            raise
 
 
 def compile_groups(

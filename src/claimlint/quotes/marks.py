@@ -125,7 +125,7 @@ def elision_pattern(words: Iterable[str]) -> regex.Pattern[str]:
     An apostrophe inside a listed word ("n'") matches any apostrophe glyph."""
     alternatives = [_DECADE]
     for word in sorted(
-        {w.strip().lstrip(APOSTROPHES) for w in words if w.strip()}, key=len, reverse=True
+        {w.strip().lstrip(APOSTROPHES) for w in words if w.strip()}, key=lambda s: (-len(s), s)
     ):
         alternatives.append(
             "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else regex.escape(ch) for ch in word)

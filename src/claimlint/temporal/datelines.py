@@ -110,7 +110,7 @@ class Patterns:
 
 def _words(phrases: tuple[str, ...]) -> str:
     """An alternation of phrases, longest first, any case, spaces as any whitespace."""
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda s: (-len(s), s))
     if not ordered:
         return r"(?!x)x"
     return "(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"

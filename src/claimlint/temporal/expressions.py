@@ -208,8 +208,7 @@ _START_WORDS = sorted(
     {word for starts in _STARTS for word in starts if not word.startswith("<")}
     | set(MONTH_WORDS)
     | set(WEEKDAY_WORDS),
-    key=len,
-    reverse=True,
+    key=lambda s: (-len(s), s),
 )
 # Longest first, so the word found at an offset has every other start word that
 # matches there as a prefix. Month and weekday names keep their capital.

@@ -165,7 +165,7 @@ MONTH_ANY = (
     "(?:"
     + "|".join(MONTHS)
     + "|(?:"
-    + "|".join(sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))
+    + "|".join(sorted(_MONTH_ABBREVIATIONS, key=lambda s: (-len(s), s)))
     + r")\.?)"
 )
 WEEKDAY_FULL = "(?:" + "|".join(WEEKDAYS) + ")"
@@ -173,7 +173,7 @@ WEEKDAY_ANY = (
     "(?:"
     + "|".join(WEEKDAYS)
     + "|(?:"
-    + "|".join(sorted(_WEEKDAY_ABBREVIATIONS, key=len, reverse=True))
+    + "|".join(sorted(_WEEKDAY_ABBREVIATIONS, key=lambda s: (-len(s), s)))
     + r")\.)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"

@@ -33,7 +33,7 @@ class EventNouns:
     def __init__(self, unique: Mapping[str, str], common: Mapping[str, str]) -> None:
         self.unique = {k.lower(): v for k, v in unique.items()}
         self.common = {k.lower(): v for k, v in common.items()}
-        words = sorted({*self.unique, *self.common}, key=len, reverse=True)
+        words = sorted({*self.unique, *self.common}, key=lambda s: (-len(s), s))
         alternation = "|".join(re.escape(w) for w in words) or "(?!)"
         self.noun = re.compile(r"\b(?:" + alternation + r")\b(?!-)", re.IGNORECASE)
 

@@ -1,0 +1,173 @@
+"""Compiled patterns kept between runs, so a run does not parse them again.
+
+Parsing is most of the cost of a short run: the built-in packs hold a few hundred
+patterns (the debris lexicons alone are several thousand alternatives), and the `regex`
+module parses each in Python. A compiled pattern pickles as its compiled code (`regex`
+registers that reduction), and unpickling hands the code straight to the C engine.
+
+The entries of one claimlint, `regex` and Python version share one file in
+`$XDG_CACHE_HOME/claimlint/` (`CLAIMLINT_NO_CACHE=1` turns it off, as for the pack
+cache). The file is a MessagePack map from (pattern, flags) to a pickle; decoding the
+map runs no code, and each pickle is loaded by an unpickler that may call one thing,
+the `regex` engine's own compile, and must give back a pattern with the same source and
+flags as the key. Like Python's own `__pycache__`, the file is trusted only as far as
+its folder: it is read only when the folder belongs to the user running claimlint and
+no one else may write to it. The file is written (atomically) by the process that read
+it, at exit, only when the run compiled something new; it keeps at most
+`MAX_ENTRIES` patterns, those of the latest runs first. Any problem reading or writing
+it means compiling, as without it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import io
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import regex
+
+from claimlint import __version__
+
+MAX_ENTRIES = 2048
+MAX_FILE_BYTES = 32 * 1024 * 1024
+_FORMAT = 1
+
+_Key = tuple[str, int]
+#: where the engine's compile lives (the module's name moved between `regex` releases)
+_ENGINE_COMPILE = frozenset({("regex._regex", "compile"), ("_regex", "compile")})
+
+
+class _EngineOnly(pickle.Unpickler):
+    """Unpickles a compiled pattern: the engine's compile is the only callable found."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ENGINE_COMPILE:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed")
+
+
+class PatternCache:
+    """The patterns of the file `locate()` names (None: no file), loaded at first use."""
+
+    def __init__(self, locate: Callable[[], Path | None]) -> None:
+        self._locate = locate
+        self._loaded = False
+        self._pid = 0
+        self._stored: dict[_Key, bytes] = {}
+        self._used: dict[_Key, bytes] = {}
+        self._new = False
+
+    def compile(self, pattern: str, flags: int) -> Any:
+        key = (pattern, flags)
+        if not self._loaded:
+            self._load()
+        data = self._stored.get(key)
+        if data is not None:
+            compiled = _unpickle(data, key)
+            if compiled is not None:
+                self._used[key] = data
+                return compiled
+        compiled = regex.compile(pattern, flags)
+        if self._pid == os.getpid() and len(self._used) < MAX_ENTRIES:
+            with contextlib.suppress(pickle.PicklingError, TypeError, RecursionError):
+                self._used[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+                if not self._new:
+                    self._new = True
+                    atexit.register(self.save)
+        return compiled
+
+    def _load(self) -> None:
+        self._loaded = True
+        self._pid = os.getpid()
+        path = self._locate()
+        if path is None:
+            return
+        if path.parent.exists() and not _trusted_folder(path.parent):
+            self._pid = 0  # neither read nor written
+            return
+        with contextlib.suppress(OSError, msgspec.DecodeError, ValueError, TypeError):
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+            if len(raw) <= MAX_FILE_BYTES:
+                entries = msgspec.msgpack.decode(raw, type=list[tuple[str, int, bytes]])
+                self._stored = {(p, f): d for p, f, d in entries[:MAX_ENTRIES]}
+
+    def save(self) -> None:
+        """Write this run's patterns, if it compiled any the file did not hold."""
+        path = self._locate()
+        if path is None or not self._new or self._pid != os.getpid():
+            return
+        # this run's patterns first, then the others this file held, up to the bound
+        merged = dict(self._used)
+        for key, data in self._stored.items():
+            if len(merged) >= MAX_ENTRIES:
+                break
+            merged.setdefault(key, data)
+        encoded = msgspec.msgpack.encode([(p, f, d) for (p, f), d in merged.items()])
+        if len(encoded) > MAX_FILE_BYTES:
+            return
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not _trusted_folder(path.parent):
+                return
+            fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(encoded)
+                os.replace(temporary, path)
+            except OSError:
+                os.unlink(temporary)
+                raise
+            self._stored, self._new = merged, False
+
+
+def _path() -> Path | None:
+    if os.environ.get("CLAIMLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    version = f"{__version__}-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return Path(base) / "claimlint" / f"patterns-{_FORMAT}-{version}.msgpack"
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """The user's own folder, which no one else may write to."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and info.st_uid != getuid():
+        return False
+    return stat.S_ISDIR(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _unpickle(data: bytes, key: _Key) -> Any:
+    try:
+        compiled = _EngineOnly(io.BytesIO(data)).load()
+    except Exception:  # a damaged entry: compile instead
+        return None
+    # the flags a pattern reports include those its source sets and the defaults
+    if not isinstance(compiled, regex.Pattern) or compiled.pattern != key[0]:
+        return None
+    if compiled.flags & key[1] != key[1]:
+        return None
+    return compiled
+
+
+_CACHE = PatternCache(_path)
+
+
+def compile(pattern: str, flags: int = 0) -> Any:
+    """`regex.compile(pattern, flags)`, from the cache when an earlier run compiled it."""
+    return _CACHE.compile(pattern, flags)

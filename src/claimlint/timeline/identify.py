@@ -102,10 +102,8 @@ class DocumentCues:
 def words_before(text: str, start: int) -> str:
     """The 40 characters before `start`, cut at a line break or a sentence end."""
     before = text[max(0, start - 40) : start]
-    cut = None
-    for cut in _BOUNDARY.finditer(before):
-        pass
-    return before[cut.end() :] if cut is not None else before
+    ends = [m.end() for m in _BOUNDARY.finditer(before)]
+    return before[ends[-1] :] if ends else before
 
 
 def other_instance(text: str, start: int, end: int, terms: EventTerms) -> bool:

@@ -4,7 +4,9 @@
 For each article with an expected file (tests/articles/names_*.txt|md and the seed),
 a names finding is a true positive when it overlaps an expected `names` item, a
 false positive when it is a warning or error that overlaps none; an expected item
-is found when some names finding overlaps it (items sharing a `group` count once).
+is found when some names finding overlaps it (items sharing a `group` count once); a
+`must_not` entry (a look-alike of another person, a place) is counted, and flagged
+when a names warning overlaps it.
 With --facts, the seed is also checked with seeds/facts.yaml and its `with_facts`
 items. Runs in-process with the built-in rules; prints one row per article and a
 total, then the time spent in the names rules.
@@ -43,6 +45,9 @@ class Score:
     findings: int = 0
     true_positive: int = 0
     false_positive: int = 0
+    #: look-alikes (must_not entries: relatives, namesakes, places named after people)
+    lookalikes: int = 0
+    lookalikes_flagged: int = 0
     seconds: float = 0.0
 
     def add(self, other: Score) -> None:
@@ -87,7 +92,7 @@ def score(path: Path, ruleset: RuleSet, with_facts: bool) -> Score:
         groups[item.get("group") or f"#{index}"].append(
             spans_of(text, item["text"], item.get("line"))
         )
-    rules = [r for r in ruleset.rules if r.category == "names"]
+    rules = ruleset.only([r.id for r in ruleset.rules if r.category == "names"])
     doc = Document.from_text(text, path=str(path))
     began = time.perf_counter()
     findings, _ = lint_document(doc, rules)
@@ -98,6 +103,16 @@ def score(path: Path, ruleset: RuleSet, with_facts: bool) -> Score:
     for group in groups.values():
         if any(overlaps(f, s) for f in spans for item in group for s in item):
             result.found += 1
+    for entry in expected.get("must_not") or []:
+        where = spans_of(text, entry["text"], entry.get("line"))
+        result.lookalikes += 1
+        # with facts, a must_not span may hold an expected item (a facts spelling)
+        if any(
+            overlaps(f, s) and not any(overlaps(f, e) for e in expected_spans)
+            for f in spans
+            for s in where
+        ):
+            result.lookalikes_flagged += 1
     for span in spans:
         if any(overlaps(span, s) for s in expected_spans):
             result.true_positive += 1
@@ -142,6 +157,10 @@ def main() -> int:
     print(
         f"{'TOTAL':44} {total.items:5} {total.found:5} {total.findings:5} {total.true_positive:3} "
         f"{total.false_positive:3} {total.precision:6.2f} {total.recall:6.2f}"
+    )
+    print(
+        f"look-alikes (must_not entries): {total.lookalikes}, "
+        f"with a names warning: {total.lookalikes_flagged}"
     )
     print(f"names rules: {total.seconds * 1000:.1f} ms over {len(runs)} runs")
     return 0

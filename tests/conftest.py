@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from claimlint.config import DEFAULT, Config, ConfigSpec
 from claimlint.document import Document
 from claimlint.engine import Severity, lint_document
 from claimlint.findings import Finding
+from claimlint.names.lexicon import NameLexicon
 from claimlint.ruleset import RuleSet, build_ruleset
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,6 +34,14 @@ def _pack_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator
 @pytest.fixture(scope="session")
 def builtin_ruleset() -> RuleSet:
     return build_ruleset(DEFAULT)
+
+
+@cache
+def names_lexicon() -> NameLexicon:
+    """The names check's lexicon under the built-in options."""
+    check = next(c for c in build_ruleset(DEFAULT).checks if c.name == "names")
+    lexicon: NameLexicon = check.lexicon  # type: ignore[attr-defined]
+    return lexicon
 
 
 def run_rules(

@@ -93,3 +93,61 @@ def test_explain_lists_the_options_of_the_check(tmp_path: Path) -> None:
     result = claimlint(["explain", "ambiguous-date", "--isolated"])
     assert "Options of the dates check" in result.stdout
     assert "implied_year_window: 200" in result.stdout
+
+
+RALLY = (
+    "Party president Abdul Hadi Awang spoke on Friday in Kota Bharu. "
+    "Thousands cheered Ustaz Awwang at the rally.\n"
+)
+
+
+def test_a_user_pack_adds_an_honorific_and_changes_a_names_threshold(tmp_path: Path) -> None:
+    """Issue 12: a desk adds an honorific and tightens a threshold without Python."""
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("{}\n")
+    # "Ustaz" is no honorific by default: "Ustaz Awwang" reads as a given name and a
+    # surname, another person than Abdul Hadi Awang
+    assert rules_on(config, RALLY, "name-variant") == []
+    (tmp_path / "desk.yaml").write_text("checks:\n  names:\n    extend_honorifics: [Ustaz]\n")
+    config.write_text("rules: [desk.yaml]\n")
+    assert rules_on(config, RALLY, "name-variant") == ["Awwang"]
+    # the same pack, with letters that must agree more before two spellings that sound
+    # alike (one metaphone) are one
+    (tmp_path / "desk.yaml").write_text(
+        "checks:\n  names:\n    extend_honorifics: [Ustaz]\n    min_metaphone_similarity: 95\n"
+    )
+    assert rules_on(config, RALLY, "name-variant") == []
+
+
+def test_the_house_style_for_diacritics_is_an_option(tmp_path: Path) -> None:
+    text = (
+        "The lawyer, İlhan Kılınç, said no charges had been filed. "
+        "Kilinc told a channel the case was political.\n"
+    )
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("{}\n")
+    assert rules_on(config, text, "name-diacritics") == ["Kilinc"]
+    config.write_text("checks:\n  names:\n    diacritics: ascii\n")
+    assert rules_on(config, text, "name-diacritics") == ["İlhan Kılınç"]
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            'letter_folds: [["(a+)+", b]]',
+            "checks.names.letter_folds: '(a+)+': a fold is lowercase letters",
+        ),
+        ("plain_letters: [[ab, c]]", "checks.names.plain_letters: each entry maps one letter"),
+        ("diacritics: french", "checks.names.diacritics: Invalid enum value 'french'"),
+    ],
+)
+def test_bad_names_options_are_errors_at_their_line(
+    tmp_path: Path, setting: str, message: str
+) -> None:
+    path = tmp_path / ".claimlint.yaml"
+    path.write_text(f"checks:\n  names:\n    {setting}\n")
+    with pytest.raises(YamlError) as error:
+        build_ruleset(load_config(path))
+    assert message in str(error.value)
+    assert ".claimlint.yaml:3:" in str(error.value)

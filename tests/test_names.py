@@ -10,9 +10,17 @@ from hypothesis import strategies as st
 
 from claimlint.document import Document
 from claimlint.findings import Level
-from claimlint.names.mentions import find_mentions
-from claimlint.names.spelling import sounds_alike
-from tests.conftest import ARTICLES, Lint
+from claimlint.names.mentions import Mention
+from claimlint.names.mentions import find_mentions as find_with
+from tests.conftest import ARTICLES, Lint, names_lexicon
+
+LEX = names_lexicon()
+sounds_alike = LEX.speller.sounds_alike
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    return find_with(doc, LEX)
+
 
 SEED = (ARTICLES / "000_09f3789a519224e6.txt").read_text(encoding="utf-8")
 
@@ -175,7 +183,10 @@ def test_reference_is_the_spelling_most_used() -> None:
     from tests.conftest import run_rules
 
     findings = run_rules(build_ruleset(DEFAULT), text, only=["name-variant"])
-    assert flagged(findings, text) == ["Khatibzade"]
+    assert flagged(findings, text) == ["Saeed Khatibzade"]
+    (finding,) = findings
+    assert finding.fix is not None and finding.fix.replacement == "Saeed Khatibzadeh"
+    assert "surname differs" in finding.message
 
 
 def _occurrences(text: str, needle: str, line: int) -> list[tuple[int, int]]:
@@ -198,7 +209,7 @@ def test_test_articles_match_their_expected_names(lint: Lint, article: str) -> N
     path = ARTICLES / article
     text = path.read_text(encoding="utf-8")
     expected = yaml.safe_load(path.with_name(path.stem + ".expected.yaml").read_text())
-    spans = [(f.start, f.end) for f in lint(text, "name-variant", path=article)]
+    spans = [(f.start, f.end) for f in lint(text, "name-variant", "name-diacritics", path=article)]
 
     def hit(item: dict[str, object]) -> bool:
         places = _occurrences(text, str(item["text"]), int(str(item["line"])))

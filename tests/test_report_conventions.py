@@ -19,9 +19,10 @@ from rich.console import Console
 from tests.cli_helpers import claimlint
 
 REPO = Path(__file__).resolve().parents[1]
+# dated by its wire dateline (a date line alone would also be reported as page metadata)
 DATED = (
-    "Tuesday, March 23, 2021\n\nThe minister resigned on Monday and the era .. ended. "
-    "Troops left Baghdad airport .\n"
+    "BAGHDAD, March 23, 2021 (Reuters) - The minister resigned on Monday and the era .. "
+    "ended. Troops left Baghdad airport .\n"
 )
 
 

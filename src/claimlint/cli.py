@@ -810,6 +810,7 @@ def facts_learn(
         articles=found.articles,
         span=(found.first, found.last),
         existing=existing,
+        names=found.people.names,
     )
     if output is None:
         sys.stdout.write(draft)

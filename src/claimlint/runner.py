@@ -124,13 +124,16 @@ def learn(
 ) -> LearnedFacts:
     """Read an archive for `claimlint facts learn`: the same walk, configs and map as a
     check, each file's evidence folded into the learners as it arrives."""
+    from claimlint.checks.names import NamesCheck
     from claimlint.learn.events import EventLearner
     from claimlint.learn.people import PeopleLearner
 
     options = dataclasses.replace(options, learn=True)
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
     rulesets = RuleSets.of_run(options)
-    found = LearnedFacts(PeopleLearner(), EventLearner())
+    ruleset = rulesets.for_config(resolver.for_path("."))
+    names = next(c for c in ruleset.checks if isinstance(c, NamesCheck))
+    found = LearnedFacts(PeopleLearner(names.grouper), EventLearner())
     mapped = map_paths(
         paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
     )

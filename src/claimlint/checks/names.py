@@ -1,96 +1,73 @@
 """`names`: one person, one spelling — in an article, against the facts file, and across
 the articles of one run.
 
-- `name-variant`: spellings of one surname that look or sound alike ("Jane Saki" …
-  "Sacchi") in one article; every minority spelling is reported, pointing at the
-  spelling it differs from. With a facts file, a known misspelling is reported here
-  too, with the canonical name as a safe fix.
+- `name-variant`: a person whose name an article writes two ways: in the letters of a
+  given name or surname ("Jane Saki" … "Sacchi"; "Hassan" … "Hasan al-Khafaji"), in
+  hyphens or spaces, in the particle, in order, in case, or in the honorific. Every
+  mention that differs from the person's reference spelling is reported, naming the
+  part that differs, with the mention rewritten in the reference spelling as the fix.
+  With a facts file, a known misspelling is reported here too, with the canonical
+  name as a safe fix.
+- `name-diacritics`: the same, when only diacritics differ ("Kılınç" … "Kilinc"); the
+  house style (`diacritics:` option) decides which spelling is the reference.
 - `name-unlisted-spelling`: a spelling close to a facts-file person that the file does
   not list ("Al-Kazemi" for "al-Kadhimi"), with the facts spelling as an unsafe fix.
 - `name-variant-across-files`: across a run (an editorial repo), a file whose spelling
-  of a surname is not the one most files use. Each file contributes a summary (a map
-  step that may run in another process, so the summary is plain data); the reduce
-  step groups spellings that read alike across files.
+  of a surname is not the one most files use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from claimlint.checks.base import Check, CheckContext, CheckOptions, Placed, RuleTable
-from claimlint.diagnostics import Anchors
+from claimlint.checks.base import Check, CheckContext, Placed, RuleTable
 from claimlint.document import Document
 from claimlint.findings import Finding, Fix, Related
+from claimlint.kinds.base import OptionError
+from claimlint.names.across import minorities, summarize
 from claimlint.names.analysis import NameAnalysis, NameAnalyzer
-from claimlint.names.clustering import (
-    Spelling,
-    VariantGroup,
-    given_compatible,
-    spellings_of,
-    variant_groups,
-)
-from claimlint.names.grouping import group_alike
+from claimlint.names.compare import Comparer, Difference
 from claimlint.names.known import KnownPeople
+from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention
-from claimlint.names.spelling import (
-    metaphone_key,
-    sound_key,
-    sounds_alike,
-    spelling_key,
-    strip_prefix,
-)
+from claimlint.names.options import NamesOptions
+from claimlint.names.people import Grouper, Person
+from claimlint.names.spelling import FoldError, Speller
 from claimlint.nlp import ModelNotAvailable
 from claimlint.sources import display_path
 
 VARIANT = "name-variant"
+DIACRITICS = "name-diacritics"
 UNLISTED = "name-unlisted-spelling"
 ACROSS = "name-variant-across-files"
 
 _MAX_RELATED = 3
-
-
-class NamesOptions(CheckOptions, frozen=True, kw_only=True):
-    #: compare mentions with the people of the facts file
-    use_facts: bool = True
-    #: message of a facts-file misspelling reported under name-variant
-    misspelling_message: str = "'{found}' is a known misspelling of {canonical}"
-
-
-@dataclass(frozen=True, slots=True)
-class SpellingUse:
-    """How one file spells one surname: where first, how often, with which given names."""
-
-    key: str
-    surname: str
-    written: str
-    given: tuple[str, ...]
-    count: int
-    span: tuple[int, int]
-    accepted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FileNames:
-    anchors: Anchors
-    uses: tuple[SpellingUse, ...]
+#: a mention the facts file accepts outweighs any count of other spellings
+_ACCEPTED_WEIGHT = 1000
 
 
 class NamesCheck(Check):
     name = "names"
     options_type = NamesOptions
-    rule_ids = (VARIANT, UNLISTED, ACROSS)
+    rule_ids = (VARIANT, DIACRITICS, UNLISTED, ACROSS)
     cross_document = True
 
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)
         self.opts: NamesOptions = options
-        known = KnownPeople(context.facts if self.opts.use_facts else None)
-        self.analyzer = NameAnalyzer(known, context.model)
+        try:
+            self.lexicon = NameLexicon.build(self.opts)
+        except FoldError as exc:
+            raise OptionError(exc.field, exc.problem) from None
+        self.speller: Speller = self.lexicon.speller
+        self.grouper = Grouper(self.lexicon)
+        self.comparer = Comparer(self.lexicon, self.grouper)
+        known = KnownPeople(context.facts if self.opts.use_facts else None, self.lexicon)
+        self.analyzer = NameAnalyzer(self.lexicon, self.grouper, known, context.model)
 
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
-        if not (rules.on(VARIANT) or rules.on(UNLISTED)):
+        if not (rules.on(VARIANT) or rules.on(UNLISTED) or rules.on(DIACRITICS)):
             return
         analysis = doc.analysis(self.analyzer)
         reported: set[int] = set()
@@ -100,16 +77,21 @@ class NamesCheck(Check):
                 reported.add(mention.start)
                 yield finding
 
-        def accepted(spelling: Spelling) -> bool:
-            return any(
-                (v := analysis.verdict(m)) is not None and v.accepted for m in spelling.mentions
-            )
+        def weight(mention: Mention) -> int:
+            verdict = analysis.verdict(mention)
+            if verdict is not None and verdict.accepted:
+                return _ACCEPTED_WEIGHT
+            return 1
 
-        for group in variant_groups(analysis.mentions, prefer=accepted):
-            for spelling in group.minority:
-                for mention in spelling.mentions:
-                    if mention.start not in reported:
-                        yield _variant_finding(mention, group, rules)
+        text = doc.lint_text
+        for person in analysis.people:
+            differences = self.comparer.differences(person, weight, text)
+            for difference in differences:
+                if difference.mention.start in reported:
+                    continue
+                rule = DIACRITICS if difference.diacritics_only else VARIANT
+                if rules.on(rule):
+                    yield _variant_finding(rule, difference, differences, person, rules)
 
     def _facts_finding(
         self, mention: Mention, analysis: NameAnalysis, rules: RuleTable
@@ -144,162 +126,71 @@ class NamesCheck(Check):
 
     # -- across files ----------------------------------------------------------------
 
-    def summarize(self, doc: Document, rules: RuleTable) -> FileNames | None:
+    def summarize(self, doc: Document, rules: RuleTable) -> Any:
         if not rules.on(ACROSS):
             return None
         try:
             analysis = doc.analysis(self.analyzer)
         except ModelNotAvailable:
             return None  # the in-article rule reports the missing model for this file
-        uses = []
-        for spelling in spellings_of(analysis.mentions):
-            first = min(spelling.mentions, key=lambda m: m.start)
-            accepted = any(
-                (v := analysis.verdict(m)) is not None and v.accepted for m in spelling.mentions
-            )
-            uses.append(
-                SpellingUse(
-                    key=spelling.key,
-                    surname=first.surname,
-                    written=spelling.written,
-                    given=tuple(sorted(spelling.given_keys)),
-                    count=len(spelling.mentions),
-                    span=(first.surname_start, first.end),
-                    accepted=accepted,
-                )
-            )
-        if not uses:
-            return None
-        return FileNames(Anchors.record(doc, [u.span for u in uses]), tuple(uses))
+        return summarize(doc, analysis, self.speller)
 
     def reduce(self, summaries: Iterable[Any], rules: RuleTable) -> Iterator[Placed]:
-        """Two passes over the run's summaries: count each spelling (memory grows with
-        the spellings of a run, not its files), decide each group's majority, then
-        report the files that use a minority spelling."""
-        stats: dict[str, _KeyStats] = {}
-        for summary in summaries:
-            if isinstance(summary, FileNames):
-                for use in summary.uses:
-                    stats.setdefault(use.key, _KeyStats()).add(summary.anchors.path, use)
-        verdicts: dict[str, _Verdict] = {}
-        for group in _groups(stats):
-            verdicts.update(_decide(group, stats))
-        if not verdicts:
-            return
-        for summary in summaries:
-            if not isinstance(summary, FileNames):
-                continue
-            for use in summary.uses:
-                verdict = verdicts.get(use.key)
-                if verdict is None or use.accepted:
-                    continue
-                values = {"found": use.surname, "majority": verdict.shown, "files": verdict.files}
-                finding = rules.finding(
-                    ACROSS,
-                    *use.span,
-                    values,
-                    fix=Fix(_keep_prefix(use.surname, verdict.shown), safe=False),
-                    data={"majority": verdict.shown, "files_per_spelling": verdict.counts},
-                )
-                yield Placed(summary.anchors, finding)
+        for minority in minorities(summaries, self.speller, self.grouper.given_token_compatible):
+            use = minority.use
+            values = {"found": use.surname, "majority": minority.majority, "files": minority.files}
+            finding = rules.finding(
+                ACROSS,
+                *use.span,
+                values,
+                fix=Fix(_keep_prefix(use.surname, minority.majority, self.speller), safe=False),
+                data={
+                    "majority": minority.majority,
+                    "files_per_spelling": minority.files_per_spelling,
+                },
+            )
+            yield Placed(minority.anchors, finding)
 
 
-@dataclass
-class _KeyStats:
-    """One surname spelling over a run: in how many files, how often, with which given
-    names; whether the facts accept it; how it is written."""
-
-    files: int = 0
-    mentions: int = 0
-    accepted: bool = False
-    given: set[str] = field(default_factory=set)
-    surname: str = ""
-    shown: tuple[int, str] = (0, "")  # the longest written form's length, and its surname
-    only_file: str | None = None  # the file, while there is only one
-
-    def add(self, path: str, use: SpellingUse) -> None:
-        self.only_file = path if self.files == 0 else None
-        self.files += 1
-        self.mentions += use.count
-        self.accepted = self.accepted or use.accepted
-        self.given.update(use.given)
-        self.surname = self.surname or use.surname
-        self.shown = max(self.shown, (len(use.written), use.surname))
-
-
-@dataclass(frozen=True)
-class _Verdict:
-    """What a minority spelling's files are told: the majority spelling and the counts."""
-
-    shown: str
-    files: int
-    counts: dict[str, int]
-
-
-def _variant_finding(mention: Mention, group: VariantGroup, rules: RuleTable) -> Finding:
-    reference = group.reference
-    shown = reference.written
-    first = min(reference.mentions, key=lambda m: m.start)
-    related = [Related(first.start, first.end, f"'{first.text}' is written here")]
-    for other in group.minority:
-        if other.key == spelling_key(mention.surname):
-            continue
-        example = min(other.mentions, key=lambda m: m.start)
-        related.append(Related(example.start, example.end, f"also spelled '{example.text}'"))
+def _variant_finding(
+    rule: str,
+    difference: Difference,
+    differences: list[Difference],
+    person: Person,
+    rules: RuleTable,
+) -> Finding:
+    reference = difference.reference_at
+    related = [Related(reference.start, reference.end, f"'{reference.text}' is written here")]
+    seen = {difference.found}
+    for other in differences:
+        if other.found not in seen:
+            seen.add(other.found)
+            related.append(Related(other.start, other.end, f"also written '{other.found}'"))
+    spellings: dict[str, int] = {}
+    for mention in person.mentions:
+        spellings[mention.text] = spellings.get(mention.text, 0) + 1
     return rules.finding(
-        VARIANT,
-        mention.surname_start,
-        mention.end,
-        {"found": mention.surname, "other": shown},
-        fix=Fix(_keep_prefix(mention.surname, first.surname), safe=False),
+        rule,
+        difference.start,
+        difference.end,
+        {
+            "found": difference.found,
+            "other": difference.reference,
+            "part": " and ".join(difference.parts),
+        },
+        fix=Fix(difference.fix, safe=False),
         related=tuple(related[: _MAX_RELATED + 1]),
         data={
-            "spellings": {s.written: len(s.mentions) for s in group.spellings},
-            "reference": shown,
+            "parts": list(difference.parts),
+            "reference": difference.reference,
+            "spellings": spellings,
         },
     )
 
 
-def _groups(stats: dict[str, _KeyStats]) -> list[list[str]]:
-    """Surname keys that read alike, compared within shared sound keys and metaphones."""
-
-    def same(a: str, b: str) -> bool:
-        return sounds_alike(a, b) and _givens_fit(stats[a].given, stats[b].given)
-
-    groups = group_alike(
-        sorted(stats), lambda key: ("s" + sound_key(key), "m" + metaphone_key(key)), same
-    )
-    return [g for g in groups if len(g) > 1]
-
-
-def _givens_fit(given_a: set[str], given_b: set[str]) -> bool:
-    if not given_a or not given_b:
-        return True
-    return any(given_compatible(x, y) for x in given_a for y in given_b)
-
-
-def _decide(group: list[str], stats: dict[str, _KeyStats]) -> dict[str, _Verdict]:
-    """The minority spellings of a group read alike, each with what its files are told;
-    nothing when the whole group stands in one file (the in-article rule speaks)."""
-    only = {stats[k].only_file for k in group}
-    if len(only) == 1 and None not in only:
-        return {}
-
-    def rank(key: str) -> tuple[bool, int, int]:
-        return (stats[key].accepted, stats[key].files, stats[key].mentions)
-
-    majority = max(group, key=lambda k: (rank(k), -ord(k[0])))
-    verdict = _Verdict(
-        shown=stats[majority].shown[1],
-        files=stats[majority].files,
-        counts={stats[k].surname: stats[k].files for k in group},
-    )
-    return {key: verdict for key in group if key != majority}
-
-
-def _keep_prefix(found: str, reference: str) -> str:
+def _keep_prefix(found: str, reference: str, speller: Speller) -> str:
     """The reference surname, keeping or dropping an 'al-' prefix as the mention did."""
-    bare = strip_prefix(reference)
-    if strip_prefix(found) == found:
+    bare = speller.strip_prefix(reference)
+    if speller.strip_prefix(found) == found:
         return bare
-    return found[: len(found) - len(strip_prefix(found))] + bare
+    return found[: len(found) - len(speller.strip_prefix(found))] + bare

@@ -10,7 +10,7 @@ from datetime import date
 from claimlint.document import Document
 from claimlint.names.analysis import NameAnalyzer
 from claimlint.names.mentions import Mention
-from claimlint.names.spelling import spelling_key
+from claimlint.names.spelling import Speller
 from claimlint.temporal import Granularity, TemporalSettings, Timeline, timeline
 from claimlint.temporal.lexicon import MONTHS, WEEKDAYS
 from claimlint.timeline.claims import dated_sentences
@@ -61,6 +61,7 @@ class Lexicon:
     words, the dates check's settings, the timeline check's event nouns."""
 
     analyzer: NameAnalyzer
+    speller: Speller
     title_words: frozenset[str]
     settings: TemporalSettings
     nouns: EventNouns
@@ -83,6 +84,7 @@ def _names(doc: Document, lexicon: Lexicon) -> list[NameUse]:
     bare surname mentions of the one full name that has that surname; people who share
     a surname in one article ("Fuad Hussein", "Sara Hussein") stay apart."""
     mentions = doc.analysis(lexicon.analyzer).mentions
+    spelling_key = lexicon.speller.spelling_key
     people: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         if mention.given:

@@ -7,7 +7,6 @@ from claimlint.checks.names import NamesCheck
 from claimlint.checks.timeline import TimelineCheck
 from claimlint.document import Document
 from claimlint.learn.evidence import ArticleEvidence, Lexicon, gather
-from claimlint.names import lexicon as names_lexicon
 from claimlint.ruleset import RuleSet
 
 _LEXICONS: dict[int, tuple[RuleSet, Lexicon]] = {}
@@ -25,7 +24,8 @@ def _lexicon(ruleset: RuleSet) -> Lexicon:
     timeline = next(c for c in ruleset.checks if isinstance(c, TimelineCheck))
     lexicon = Lexicon(
         analyzer=names.analyzer,
-        title_words=frozenset(names_lexicon.TITLES | names_lexicon.TITLE_PARTS)
+        speller=names.speller,
+        title_words=(names.lexicon.titles | names.lexicon.title_parts)
         - {"former", "late", "then", "acting"},
         settings=ruleset.context.options_of("dates").temporal(),
         nouns=timeline.nouns,

@@ -16,15 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claimlint.learn.evidence import ArticleEvidence
-from claimlint.names.clustering import given_compatible
 from claimlint.names.grouping import group_alike, one_deletions
-from claimlint.names.spelling import (
-    is_typo,
-    metaphone_key,
-    sound_key,
-    sounds_alike,
-    spelling_key,
-)
+from claimlint.names.people import Grouper
 
 #: a spelling used in fewer than this share of a person's articles is a misspelling
 MINORITY_SHARE = 0.25
@@ -72,10 +65,15 @@ class PersonProposal:
 
 
 class PeopleLearner:
-    def __init__(self) -> None:
+    """Counts spellings as evidence arrives; `names` is the names check's grouper (its
+    spelling keys, sound keys and given-name families)."""
+
+    def __init__(self, names: Grouper) -> None:
+        self.names = names
         self.stats: dict[Key, SpellingStats] = defaultdict(SpellingStats)
 
     def add(self, evidence: ArticleEvidence) -> None:
+        spelling_key = self.names.speller.spelling_key
         for use in evidence.names:
             key = (spelling_key(use.surname), spelling_key(use.given) if use.given else "")
             if not key[0]:
@@ -89,7 +87,7 @@ class PeopleLearner:
                 stats.titles.setdefault(title, TitleUse()).add(evidence.published)
 
     def people(self, min_articles: int) -> list[PersonProposal]:
-        groups = _group([k for k in self.stats if k[1]])
+        groups = _group([k for k in self.stats if k[1]], self.names)
         _attach_bare_surnames(groups, [k for k in self.stats if not k[1]])
         proposals = [self._propose(keys) for keys in groups]
         return sorted(
@@ -155,27 +153,27 @@ def _unique(spellings: Iterable[Spelling], name: str) -> list[Spelling]:
     return result
 
 
-def _group(keys: list[Key]) -> list[list[Key]]:
+def _group(keys: list[Key], names: Grouper) -> list[list[Key]]:
     """Full-name keys of one person, compared only within shared sound keys, metaphones
     and one-letter deletions of the surname."""
+    speller = names.speller
 
     def buckets(key: Key) -> list[str]:
         surname = key[0]
         return [
-            "s" + sound_key(surname),
-            "m" + metaphone_key(surname),
+            "s" + speller.sound_key(surname),
+            "m" + speller.metaphone_key(surname),
             *("d" + d for d in one_deletions(surname)),
         ]
 
-    return group_alike(sorted(keys), buckets, _one_person)
+    def one_person(a: Key, b: Key) -> bool:
+        """Full names of one person: compatible given names ("Fuad", "Fouad") and
+        surnames that are one, read alike or differ by one slip."""
+        if not names.given_token_compatible(a[1], b[1]):
+            return False
+        return a[0] == b[0] or speller.sounds_alike(a[0], b[0]) or speller.is_typo(a[0], b[0])
 
-
-def _one_person(a: Key, b: Key) -> bool:
-    """Full names of one person: compatible given names ("Fuad", "Fouad") and surnames
-    that are one, read alike or differ by one slip."""
-    if not given_compatible(a[1], b[1]):
-        return False
-    return a[0] == b[0] or sounds_alike(a[0], b[0]) or is_typo(a[0], b[0])
+    return group_alike(sorted(keys), buckets, one_person)
 
 
 def _attach_bare_surnames(groups: list[list[Key]], bare: list[Key]) -> None:

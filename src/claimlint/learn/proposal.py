@@ -13,8 +13,7 @@ from datetime import date
 from claimlint.facts import Event, Facts, Person
 from claimlint.learn.events import EventProposal
 from claimlint.learn.people import PersonProposal, TitleUse
-from claimlint.names.clustering import given_compatible
-from claimlint.names.spelling import sounds_alike, spelling_key
+from claimlint.names.people import Grouper
 
 
 def render(
@@ -24,6 +23,7 @@ def render(
     articles: int,
     span: tuple[date | None, date | None],
     existing: Facts | None = None,
+    names: Grouper | None = None,
 ) -> str:
     first, last = span
     lines = [
@@ -36,7 +36,7 @@ def render(
     ]
     person_lines: list[str] = []
     for person in people:
-        known = _known_person(person, existing)
+        known = _known_person(person, existing, names)
         if known is None:
             person_lines += _person(person)
         else:
@@ -112,9 +112,12 @@ def _event(event: EventProposal) -> list[str]:
     return lines
 
 
-def _known_person(person: PersonProposal, existing: Facts | None) -> Person | None:
-    if existing is None:
+def _known_person(
+    person: PersonProposal, existing: Facts | None, names: Grouper | None
+) -> Person | None:
+    if existing is None or names is None:
         return None
+    spelling_key, sounds_alike = names.speller.spelling_key, names.speller.sounds_alike
     name = person.name.split()
     for known in existing.people:
         for form in (known.name, *known.variants, *known.misspellings):
@@ -127,7 +130,7 @@ def _known_person(person: PersonProposal, existing: Facts | None) -> Person | No
             givens_fit = (
                 len(words) < 2
                 or len(name) < 2
-                or given_compatible(spelling_key(words[0]), spelling_key(name[0]))
+                or names.given_token_compatible(spelling_key(words[0]), spelling_key(name[0]))
             )
             if same_surname and givens_fit:
                 return known

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimlint.document import Analysis, Document
+from claimlint.names.form import NameForm
 from claimlint.names.known import KnownPeople, Verdict
+from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention, find_mentions
+from claimlint.names.people import Cues, Grouper, Person
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 
@@ -15,6 +18,7 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 class NameAnalysis:
     mentions: list[Mention]
     verdicts: dict[int, Verdict]  # by mention start
+    people: list[Person]
 
     def verdict(self, mention: Mention) -> Verdict | None:
         return self.verdicts.get(mention.start)
@@ -22,27 +26,42 @@ class NameAnalysis:
 
 @dataclass(frozen=True, eq=False)
 class NameAnalyzer(Analysis[NameAnalysis]):
-    """Mentions of people in a document and what the facts say about each. One analyzer
-    per check (compared by identity), so every names rule shares one analysis."""
+    """Mentions of people in a document, the people they name, and what the facts say
+    about each. One analyzer per check (compared by identity), so every names rule
+    shares one analysis."""
 
+    lexicon: NameLexicon
+    grouper: Grouper
     known: KnownPeople
     model: str | None = None
 
     def compute(self, doc: Document) -> NameAnalysis:
-        return analyse(doc, self.known, self.model)
+        return analyse(doc, self.lexicon, self.known, self.model, self.grouper)
 
 
-def analyse(doc: Document, known: KnownPeople, model: str | None) -> NameAnalysis:
-    """Mentions of people in `doc` and what the facts say about each."""
+def analyse(
+    doc: Document,
+    lex: NameLexicon,
+    known: KnownPeople,
+    model: str | None,
+    grouper: Grouper | None = None,
+) -> NameAnalysis:
+    """Mentions of people in `doc`, grouped into people, and what the facts say."""
     spans = model_person_spans(doc, model) if model else ()
-    mentions = find_mentions(doc, known.forms, spans)
+    mentions = find_mentions(doc, lex, known.forms, spans)
     verdicts: dict[int, Verdict] = {}
     if known:
         for mention in mentions:
             verdict = known.verdict(mention)
             if verdict is not None:
                 verdicts[mention.start] = verdict
-    return NameAnalysis(mentions, verdicts)
+    people: list[Person] = []
+    if len(mentions) > 1:
+        grouper = grouper or Grouper(lex)
+        forms = [NameForm.of(m, lex) for m in mentions]
+        cues = Cues(lex, doc.lint_text)
+        people = grouper.group(forms, cues)
+    return NameAnalysis(mentions, verdicts, people)
 
 
 def model_person_spans(doc: Document, model: str) -> list[tuple[int, int]]:

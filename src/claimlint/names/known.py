@@ -8,15 +8,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimlint.facts import Facts, Person, all_forms
-from claimlint.names.clustering import given_compatible
+from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention, form_key
-from claimlint.names.spelling import (
-    metaphone_key,
-    similarity,
-    sound_key,
-    sounds_alike,
-    spelling_key,
-)
 
 Status = Literal["canonical", "variant", "misspelling", "close"]
 
@@ -42,7 +35,9 @@ class _Form:
 
 
 class KnownPeople:
-    def __init__(self, facts: Facts | None) -> None:
+    def __init__(self, facts: Facts | None, lex: NameLexicon) -> None:
+        self.lex = lex
+        self.speller = lex.speller
         self.people: tuple[Person, ...] = facts.people if facts else ()
         self._exact: dict[str, _Form] = {}
         self._surnames: dict[str, list[tuple[Person, str]]] = defaultdict(list)
@@ -56,18 +51,19 @@ class KnownPeople:
         statuses += [(v, "variant") for v in person.variants]
         statuses += [(m, "misspelling") for m in person.misspellings]
         for text, status in statuses:
-            self._exact.setdefault(form_key(text), _Form(person, status, text))
+            self._exact.setdefault(form_key(text, self.lex), _Form(person, status, text))
             if status == "misspelling":
                 continue
             words = [w for w in text.split() if not w.islower()]
             if not words:
                 continue
-            surname = spelling_key(words[-1])
+            sp = self.speller
+            surname = sp.spelling_key(words[-1])
             self._accepted_surnames[surname].append(person)
-            for bucket in (("s", sound_key(surname)), ("m", metaphone_key(surname))):
+            for bucket in (("s", sp.sound_key(surname)), ("m", sp.metaphone_key(surname))):
                 self._surnames["|".join(bucket)].append((person, surname))
             if len(words) > 1:
-                self._given[person.name].add(spelling_key(words[0]))
+                self._given[person.name].add(sp.spelling_key(words[0]))
 
     @property
     def forms(self) -> Sequence[str]:
@@ -79,24 +75,25 @@ class KnownPeople:
     def verdict(self, mention: Mention) -> Verdict | None:
         """The facts file's word on a mention: accepted, a known misspelling, or a close
         but non-canonical spelling of a listed person; None when it knows nobody alike."""
-        exact = self._exact.get(form_key(mention.text))
+        sp = self.speller
+        exact = self._exact.get(form_key(mention.text, self.lex))
         if exact is not None:
             return Verdict(exact.person, exact.status, _suggest(exact.person, mention))
-        surname = spelling_key(mention.surname)
-        given = spelling_key(mention.given[0]) if mention.given else ""
+        surname = sp.spelling_key(mention.surname)
+        given = sp.spelling_key(mention.given[0]) if mention.given else ""
         for person in self._accepted_surnames.get(surname, ()):
             if self._given_fits(person, given):
                 return Verdict(person, "variant", person.name)
         best: tuple[float, Person] | None = None
         seen: set[str] = set()
-        for bucket in (f"s|{sound_key(surname)}", f"m|{metaphone_key(surname)}"):
+        for bucket in (f"s|{sp.sound_key(surname)}", f"m|{sp.metaphone_key(surname)}"):
             for person, known in self._surnames.get(bucket, ()):
-                if person.name in seen or not sounds_alike(surname, known):
+                if person.name in seen or not sp.sounds_alike(surname, known):
                     continue
                 seen.add(person.name)
                 if not self._given_fits(person, given):
                     continue
-                score = similarity(surname, known)
+                score = sp.similarity(surname, known)
                 if best is None or score > best[0]:
                     best = (score, person)
         if best is None:
@@ -105,7 +102,16 @@ class KnownPeople:
 
     def _given_fits(self, person: Person, given: str) -> bool:
         known = self._given.get(person.name)
-        return not given or not known or any(given_compatible(given, g) for g in known)
+        return not given or not known or any(_given_compatible(given, g, self.lex) for g in known)
+
+
+def _given_compatible(a: str, b: str, lex: NameLexicon) -> bool:
+    """Given names that can belong to one person: equal, alike in sound, or an initial."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return lex.speller.sounds_alike(a, b)
 
 
 def _suggest(person: Person, mention: Mention) -> str:

@@ -1,197 +1,184 @@
-"""Words that tell people from other capitalised things in news copy.
-
-Lists, not rules: titles and roles that introduce a person, verbs of speech, the
-particles inside Arabic, Dutch or Spanish names, and the capitalised words that are
-never a person (months, weekdays, countries, capitals, organisation words).
+"""The names check's word lists, compiled once per check into the sets and patterns
+that find person mentions (see `mentions`). Everything here comes from the check's
+options (`NamesOptions`, defaults in `rules/names.yaml`); nothing is a constant.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+import regex
 
-
-#: titles and roles written before a name ("Prime Minister Mustafa …", "spokeswoman Jen …")
-TITLES = _words(
-    """
-    president vice-president prime premier minister ministers chancellor secretary
-    spokesman spokeswoman spokesperson spokespeople press mr mr. mrs mrs. ms ms. dr dr.
-    sen sen. senator rep rep. representative congressman congresswoman governor gov gov.
-    mayor ambassador envoy emissary commander general gen gen. lt lt. colonel col col.
-    major maj maj. captain capt capt. sergeant sgt sgt. admiral marshal brigadier lieutenant
-    chief head leader deputy director chairman chairwoman chair ceo cfo founder
-    king queen prince princess emir sheikh sheik sultan crown ayatollah imam cleric
-    pope cardinal bishop archbishop rabbi reverend rev rev. pastor father sister brother
-    judge justice attorney prosecutor lawyer professor prof prof. analyst researcher
-    economist expert correspondent reporter journalist editor columnist anchor
-    lord lady sir dame baron count countess duke duchess mp mep lawmaker legislator
-    speaker coach striker midfielder defender goalkeeper manager captain player
-    actor actress singer writer author novelist poet artist director producer
-    activist campaigner dissident rapper star official officer agent detective
-    inspector superintendent commissioner councillor councilor alderman sheriff
-    candidate nominee challenger incumbent opponent rival aide adviser advisor
-    counsellor counselor diplomat negotiator mediator coordinator administrator
-    governor-general secretary-general under-secretary undersecretary
-    """
-)
-
-#: words inside multi-word titles ("Secretary of State", "Foreign Minister")
-TITLE_PARTS = _words(
-    """
-    state defense defence foreign interior finance home affairs health education
-    justice trade treasury energy economy oil security intelligence national
-    general house white senate senior chief deputy acting former late then
-    first second executive managing vice assistant associate special
-    """
-)
+from claimlint import regex_cache
+from claimlint.names.options import NamesOptions
+from claimlint.names.spelling import Speller
 
 
-SPEECH_VERBS = _words(
-    """
-    said says say added adds told tells stated states noted notes explained explains
-    stressed stresses confirmed confirms announced announces wrote writes tweeted tweets
-    argued argues insisted insists warned warns asked asks replied replies continued
-    declared declares claimed claims commented comments emphasized emphasised
-    emphasizes emphasises urged urges acknowledged acknowledges admitted admits
-    denied denies recalled recalls responded responds remarked remarks believes believed
-    concluded concludes pointed points reiterated reiterates revealed reveals
-    """
-)
+def _lower(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
-#: lowercase pieces of a name between capitalised parts ("Mohammed bin Salman")
-PARTICLES = _words("al el bin ibn bint ben abu van von der den de da di du del della dos das la le")
 
-#: hyphenated prefixes that belong to a surname ("al-Kadhimi"), stripped to compare spellings
-SURNAME_PREFIXES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
-MONTHS = _words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun"
-)
 
-#: nouns that end an organisation's or a place's name ("Quds Force", "Al-Hurra TV")
-ORGANISATION_WORDS = _words(
-    """
-    force forces guard guards army navy party council ministry department agency
-    office house court committee commission organization organisation union
-    association federation league front movement mobilization mobilisation brigade
-    brigades militia corps group company corporation corp inc ltd llc bank fund
-    university college school institute institution center centre foundation
-    news tv radio times post press journal network channel agency media daily
-    airport airways airlines port station square street road avenue bridge
-    city province state states region district county kingdom republic emirate
-    emirates islands island river sea gulf ocean mountains valley desert
-    government administration parliament assembly congress senate cabinet
-    treaty accord agreement deal summit conference forum initiative program
-    programme project plan operation war revolution crisis day week era
-    coalition alliance bloc order church mosque temple hospital prison staff chiefs
-    """
-)
+def _phrases(phrases: Iterable[str]) -> regex.Pattern[str]:
+    """Any of the phrases as words, any run of spaces between their words."""
+    alternation = _alternation(_lower(phrases)).replace(r"\ ", r"\s+")
+    return regex_cache.compile(rf"\b(?:{alternation})\b", regex.I)
 
-#: capitalised words and names that are never people in news copy
-NOT_PEOPLE = _words(
-    """
-    god allah isis isil daesh nato un eu us uk usa uae opec who imf iaea
-    reuters afp ap xinhua bloomberg irna isna tasnim fars mehr anadolu sputnik tass
-    hezbollah hamas taliban houthis houthi kremlin pentagon congress parliament
-    senate knesset majlis shura pentagon facebook twitter google youtube instagram
-    telegram whatsapp tiktok internet covid covid-19 coronavirus
-    sunni shiite shia shiites sunnis kurds kurdish arab arabs muslim muslims christian
-    christians jews jewish islamic western eastern northern southern
-    america europe asia africa oceania antarctica middle east west north south
-    washington baghdad tehran moscow beijing london paris berlin brussels kyiv kiev
-    damascus beirut cairo riyadh doha dubai abu dhabi ankara istanbul jerusalem
-    tel aviv amman kabul islamabad delhi new york geneva vienna rome madrid tokyo
-    seoul basra mosul erbil najaf karbala kirkuk fallujah gaza aleppo idlib sanaa aden
-    """
-)
 
-COUNTRIES = _words(
-    """
-    afghanistan albania algeria andorra angola argentina armenia australia austria
-    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
-    bolivia bosnia botswana brazil brunei bulgaria burkina burundi cambodia cameroon
-    canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech
-    denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji
-    finland france gabon gambia georgia germany ghana greece grenada guatemala guinea
-    guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
-    italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan
-    laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
-    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
-    micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia
-    nauru nepal netherlands zealand nicaragua niger nigeria macedonia norway oman
-    pakistan palau palestine panama paraguay peru philippines poland portugal qatar
-    romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia
-    somalia spain sri lanka sudan suriname sweden switzerland syria taiwan tajikistan
-    tanzania thailand togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda
-    ukraine uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe
-    britain england scotland wales kurdistan crimea donbas balkans caucasus levant
-    """
-)
+@dataclass(frozen=True, eq=False)
+class NameLexicon:
+    """Word sets and compiled patterns of one names configuration."""
 
-DEMONYMS = _words(
-    """
-    iraqi iraqis iranian iranians american americans saudi saudis emirati emiratis
-    israeli israelis pakistani pakistanis afghan afghans yemeni yemenis kuwaiti
-    qatari omani bahraini somali bangladeshi nepali azerbaijani uzbek kazakh
-    syrian lebanese jordanian egyptian libyan tunisian algerian moroccan turkish
-    russian chinese british french german italian spanish european african asian
-    palestinian kurd ukrainian indian japanese korean
-    """
-)
+    options: NamesOptions
+    speller: Speller
+    titles: frozenset[str]  # titles and honorifics
+    honorifics: frozenset[str]
+    title_parts: frozenset[str]
+    particles: frozenset[str]
+    patronymic_particles: frozenset[str]
+    article_particles: frozenset[str]
+    suffixes: frozenset[str]
+    given_names: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    organisation_words: frozenset[str]
+    never_a_name: frozenset[str]
+    never_in_name: frozenset[str]
+    descriptors: frozenset[str]
+    not_people: frozenset[str]
+    stop: frozenset[str]
+    sequence: regex.Pattern[str]
+    token_in: regex.Pattern[str]
+    speech_after: regex.Pattern[str]
+    speech_before: regex.Pattern[str]
+    title_before: regex.Pattern[str]
+    title_of_before: regex.Pattern[str]
+    appositive_after: regex.Pattern[str]
+    role_in_clause: regex.Pattern[str]
+    kin_cue: regex.Pattern[str]
+    unrelated_cue: regex.Pattern[str]
+    particle_before: regex.Pattern[str]
 
-#: plural or group nouns that start sentences before a speech verb ("Officials said")
-GROUP_NOUNS = _words(
-    """
-    officials official sources source witnesses witness analysts experts residents
-    police authorities protesters demonstrators lawmakers critics observers diplomats
-    activists reports report statements statement documents investigators doctors
-    medics rescuers troops soldiers militants fighters rebels leaders ministers
-    residents people citizens voters supporters opponents spokesmen spokeswomen
-    others many some several both neither either none everyone someone nobody
-    organizers organisers participants locals neighbors neighbours families relatives
-    """
-)
+    @classmethod
+    def build(cls, options: NamesOptions) -> NameLexicon:
+        speller = Speller(
+            folds=options.letter_folds,
+            letters=options.plain_letters,
+            article_prefixes=options.article_prefixes,
+            gendered_endings=options.gendered_endings,
+            min_similarity=options.min_similarity,
+            min_metaphone_similarity=options.min_metaphone_similarity,
+            typo_similarity=options.typo_similarity,
+            min_typo_length=options.min_typo_length,
+        )
+        honorifics = _lower(options.honorifics)
+        titles = _lower(options.titles) | honorifics
+        particles = _lower(options.particles)
+        months, weekdays = _lower(options.months), _lower(options.weekdays)
+        demonyms, group_nouns = _lower(options.demonyms), _lower(options.group_nouns)
+        not_people = _lower(options.not_people)
+        countries = _lower(options.countries)
+        stop = _lower(options.function_words) - particles
+        title_parts = _lower(options.title_parts)
 
-#: function words (spaCy's English stop list, kept here so that the default run never
-#: imports spaCy): never part of a name ("The", "And", "However")
-STOP_WORDS = _words(
-    """
-    a about above across after afterwards again against all almost alone along
-    already also although always am among amongst amount an and another any anyhow
-    anyone anything anyway anywhere are around as at back be became because become
-    becomes becoming been before beforehand behind being below beside besides
-    between beyond both bottom but by ca call can cannot could did do does doing
-    done down due during each eight either eleven else elsewhere empty enough even
-    ever every everyone everything everywhere except few fifteen fifty first five
-    for former formerly forty four from front full further get give go had has have
-    he hence her here hereafter hereby herein hereupon hers herself him himself his
-    how however hundred i if in indeed into is it its itself just keep last latter
-    latterly least less made make many may me meanwhile might mine more moreover
-    most mostly move much must my myself name namely neither never nevertheless next
-    nine no nobody none noone nor not nothing now nowhere of off often on once one
-    only onto or other others otherwise our ours ourselves out over own part per
-    perhaps please put quite rather re really regarding same say see seem seemed
-    seeming seems serious several she should show side since six sixty so some
-    somehow someone something sometime sometimes somewhere still such take ten than
-    that the their them themselves then thence there thereafter thereby therefore
-    therein thereupon these they third this those though three through throughout
-    thru thus to together too top toward towards twelve twenty two under unless
-    until up upon us used using various very via was we well were what whatever when
-    whence whenever where whereafter whereas whereby wherein whereupon wherever
-    whether which while whither who whoever whole whom whose why will with within
-    without would yet you your yours yourself yourselves
-    'd 'll 'm 're 's 've n't n‘t n’t ‘d ‘ll ‘m ‘re ‘s ‘ve ’d ’ll ’m ’re ’s ’ve
-    """
-)
+        particle_alt = _alternation(particles)
+        prefix_alt = _alternation(_lower(options.article_prefixes))
+        abbreviations = _alternation(_lower(options.abbreviations))
+        # an apostrophe inside a name (O'Brien, Sa'adi), not a possessive or contraction
+        hyphened = r"(?:[-‑]\p{L}[\p{L}\p{M}]*)*"
+        inner = rf"{hyphened}(?:['’](?!(?:s|ll|re|ve|d|m|t)\b)\p{{L}}[\p{{L}}\p{{M}}]*{hyphened})?"
+        word = rf"\p{{Lu}}[\p{{L}}\p{{M}}]*{inner}"
+        prefixed = rf"(?:{prefix_alt})[-‑]\p{{Lu}}[\p{{L}}\p{{M}}]*{inner}"
+        initial = r"(?:\p{Lu}\.){1,3}(?=[ \t]+\p{Lu})"
+        token = rf"(?:{prefixed}|{initial}|{word})"
+        speech_alt = _alternation(_lower(options.speech_verbs))
+        title_alt = _alternation(titles)
+        return cls(
+            options=options,
+            speller=speller,
+            titles=titles,
+            honorifics=honorifics,
+            title_parts=title_parts,
+            particles=particles,
+            patronymic_particles=_lower(options.patronymic_particles),
+            article_particles=_lower(options.article_prefixes),
+            suffixes=_lower(options.generational_suffixes),
+            given_names=_lower(options.given_names),
+            months=months,
+            weekdays=weekdays,
+            organisation_words=_lower(options.organisation_words),
+            never_a_name=months
+            | weekdays
+            | countries
+            | demonyms
+            | not_people
+            | group_nouns
+            | stop
+            | titles,
+            never_in_name=stop | weekdays,
+            descriptors=title_parts | demonyms | months | group_nouns,
+            not_people=countries | not_people | demonyms,
+            stop=stop,
+            sequence=regex_cache.compile(
+                rf"(?<![\p{{L}}\p{{M}}\d'’-]){token}"
+                rf"(?:[ \t]+(?:(?:{particle_alt})[ \t]+)*{token})*"
+                r"(?P<possessive>['’]s\b|(?<=s)['’](?!\p{L}))?"
+            ),
+            token_in=regex_cache.compile(rf"{token}|(?:{particle_alt})(?=[ \t])"),
+            speech_after=regex_cache.compile(
+                rf"[ \t]*,?[ \t]+(?:\p{{Ll}}+ly[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
+                rf"(?:{speech_alt})\b"
+            ),
+            # The patterns that end in `$` read the text before a name: searched in
+            # reverse (regex.REVERSE), they are tried at the end of that text first
+            # instead of at every offset of it. Only whether they match is used, or (for
+            # the title) a role that is the same either way: every match ends at the
+            # same place and the longest title comes first.
+            speech_before=regex_cache.compile(
+                rf"\b(?:(?:{speech_alt})|according[ \t]+to)[ \t]+$", regex.I | regex.REVERSE
+            ),
+            title_before=regex_cache.compile(
+                rf"\b(?:(?P<role>{title_alt})|(?P<role>(?i:{abbreviations}))\.)[ \t]+$",
+                regex.REVERSE,
+            ),
+            title_of_before=regex_cache.compile(rf"\b(?P<role>(?i:{title_alt}))[ \t]+of[ \t]+$"),
+            appositive_after=regex_cache.compile(
+                rf",[ \t]+(?:(?:who|whose)\b|\d{{1,3}},|(?:the|a|an|his|her|their|its)[ \t]+"
+                rf"(?:[\p{{L}}'’-]+[ \t]+){{0,5}}?(?P<role>{title_alt})\b)"
+            ),
+            role_in_clause=regex_cache.compile(
+                rf"(?:\b(?i:the|a|an|its|his|her|their|as)|\p{{Lu}}[\p{{L}}\p{{M}}]*['’]s)[ \t]+"
+                rf"(?:[\p{{L}}“”\"'’-]+[ \t]+){{0,8}}?"
+                rf"(?P<role>{title_alt})\b"
+            ),
+            particle_before=regex_cache.compile(
+                r"(?<![\p{L}\p{M}'’‑-])(?P<particle>"
+                + _alternation(
+                    _lower(options.patronymic_particles)
+                    | (_lower(options.article_prefixes) & particles)
+                )
+                + r") $",
+                regex.REVERSE,
+            ),
+            kin_cue=_phrases(options.kin_words),
+            unrelated_cue=_phrases(options.distinct_cues),
+        )
 
-STOP = frozenset(word for word in STOP_WORDS if word not in PARTICLES)
+    def is_title(self, lowered: str) -> bool:
+        """A title or honorific, or a hyphenated word made on one ("minister-designate",
+        "president-elect"); `lowered` is casefolded, without a full stop."""
+        if lowered in self.titles:
+            return True
+        if "-" not in lowered:
+            return False
+        pieces = lowered.split("-")
+        if pieces[0] in self.article_particles:
+            return False  # a family name such as Al-Sheikh
+        return pieces[0] in self.titles or pieces[-1] in self.titles
 
-#: capitalised words that are no name at all, before any person evidence is weighed
-NEVER_A_NAME = MONTHS | WEEKDAYS | COUNTRIES | DEMONYMS | NOT_PEOPLE | GROUP_NOUNS | STOP | TITLES
+    def is_given_name(self, word: str) -> bool:
+        return word.casefold() in self.given_names

@@ -37,7 +37,7 @@ def score(found: set[str], truth: set[str]) -> tuple[float, float]:
 
 
 _ROLE = re.compile(
-    r'^      - "(?P<title>[^"]+)"  # seen (?P<first>[\d-]+) to (?P<last>[\d-]+)', re.M
+    r'^      - title: "(?P<title>[^"]+)"  # seen (?P<first>[\d-]+) to (?P<last>[\d-]+)', re.M
 )
 _NAME = re.compile(r'^  - name: "(?P<name>[^"]+)"', re.M)
 

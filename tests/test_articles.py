@@ -28,6 +28,7 @@ IMPLEMENTED = {
     "dates",
     "names",
     "timeline",
+    "roles",
     "quotes",
 }
 

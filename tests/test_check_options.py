@@ -119,6 +119,32 @@ def test_a_user_pack_adds_an_honorific_and_changes_a_names_threshold(tmp_path: P
     assert rules_on(config, RALLY, "name-variant") == []
 
 
+def test_one_desk_pack_adds_an_honorific_and_an_event_noun_and_tightens_a_threshold(
+    tmp_path: Path,
+) -> None:
+    """Issue 12, all in one pack: each setting shows on the article it concerns."""
+    config = tmp_path / ".claimlint.yaml"
+    config.write_text("rules: [desk.yaml]\n")
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(
+        "checks:\n"
+        "  names:\n    extend_honorifics: [Ustaz]\n"
+        "  timeline:\n    extend_unique_event_nouns: {sandstorm: sandstorm}\n"
+    )
+    assert rules_on(config, RALLY, "name-variant") == ["Awwang"]
+    assert rules_on(config, QUAKE, "timeline-self-contradiction") == ["last March"]
+    desk.write_text(desk.read_text() + "  names:\n    min_metaphone_similarity: 95\n")
+    with pytest.raises(YamlError):  # a check named twice in one mapping
+        build_ruleset(load_config(config))
+    desk.write_text(
+        "checks:\n"
+        "  names:\n    extend_honorifics: [Ustaz]\n    min_metaphone_similarity: 95\n"
+        "  timeline:\n    extend_unique_event_nouns: {sandstorm: sandstorm}\n"
+    )
+    assert rules_on(config, RALLY, "name-variant") == []
+    assert rules_on(config, QUAKE, "timeline-self-contradiction") == ["last March"]
+
+
 def test_the_house_style_for_diacritics_is_an_option(tmp_path: Path) -> None:
     text = (
         "The lawyer, İlhan Kılınç, said no charges had been filed. "

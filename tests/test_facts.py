@@ -140,3 +140,57 @@ def test_broken_facts_file_in_config_is_a_config_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(article)])
     assert result.exit_code == 2
     assert "facts.yaml:2: people[0].nam: unknown key" in result.output
+
+
+DATED = """\
+people:
+  - name: Jen Psaki
+    roles:
+      - White House spokeswoman
+      - title: White House press secretary
+        aliases: [press secretary]
+        from: 2021-01-20
+        to: 2022-05-13
+      - {title: MSNBC host, from: 2023}
+events:
+  - id: orsa-truce
+    title: Lake Orsa ceasefire
+    date: 2022-11-09
+    cues: [Orsa]
+    aliases: [Lake Orsa accord]
+    predicates: [signed at the lake]
+"""
+
+
+def test_dated_roles_aliases_and_predicates_load(tmp_path: Path) -> None:
+    facts = load_facts_file(write(tmp_path, DATED))
+    plain, tenure, open_ended = facts.people[0].roles
+    assert plain.title == "White House spokeswoman" and not plain.dated
+    assert tenure.titles == ("White House press secretary", "press secretary")
+    assert tenure.start == FactDate(2021, 1, 20) and tenure.end == FactDate(2022, 5, 13)
+    assert tenure.tenure() == "2021-01-20 to 2022-05-13"
+    assert open_ended.dated and open_ended.end is None and open_ended.tenure() == "since 2023"
+    event = facts.events[0]
+    assert event.aliases == ("Lake Orsa accord",)
+    assert event.predicates == ("signed at the lake",)
+
+
+@pytest.mark.parametrize(
+    ("role", "line", "field", "problem"),
+    [
+        ("{title: X, from: 2021, to: 2020}", 3, "people[0].roles[0].to", "ends before"),
+        ("{title: X, form: 2020}", 3, "people[0].roles[0].form", "unknown key"),
+        ("{title: X, from: 2020-13}", 3, "people[0].roles[0].from", "month 13"),
+        ("{title: '', from: 2020}", 3, "people[0].roles[0].title", "empty"),
+        ("{from: 2020}", 3, "people[0].roles[0].title", "required"),
+        ("''", 3, "people[0].roles[0]", "empty"),
+    ],
+)
+def test_bad_roles_name_the_field(
+    tmp_path: Path, role: str, line: int, field: str, problem: str
+) -> None:
+    path = write(tmp_path, f"people:\n  - name: A B\n    roles: [{role}]\n")
+    with pytest.raises(YamlError) as caught:
+        load_facts_file(path)
+    assert (caught.value.line, caught.value.field) == (line, field)
+    assert problem in caught.value.problem

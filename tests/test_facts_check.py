@@ -75,3 +75,44 @@ def test_good_files_are_ok_next_to_a_bad_one_and_clashes_across_files_count(
     assert result.stderr.count("claimlint: error: ") == 2
     assert f"{good}: ok (1 people, 0 events)" in result.stdout
     assert f"{other}: ok (0 people, 1 events)" in result.stdout
+
+
+ADVISED = """\
+people:
+  - name: Ana Ruiz
+events:
+  - id: port-blast
+    title: explosion at the port of Selim
+    date: 2021-08-27
+    cues: [Port Selim blast, explosion, talks]
+  - id: fire
+    title: fire
+    date: 2020
+    cues: [fire, blaze]
+  - id: summit
+    title: Ruiz at the Orsa summit
+    date: 2022-05
+    cues: [Orsa summit, Port Selim blast]
+  - id: balmoral
+    title: Ana Ruiz went to Balmoral
+    date: 2022-09-06
+    cues: [Balmoral]
+"""
+
+
+def test_cues_that_cannot_name_one_event_are_warned_about_and_pass(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(ADVISED, encoding="utf-8")
+    result = claimlint(["facts", "check", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert f"{path}: ok (1 people, 4 events)" in result.stdout
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("claimlint: warning: ") for line in lines), lines
+    said = "\n".join(lines)
+    # "talks" names no event; "explosion" beside a specific cue is how cues are written
+    assert f"{path}:4: events[0].cues: 'talks' is too generic" in said
+    assert "'explosion'" not in said
+    assert f"{path}:8: events[1].cues: every cue is generic" in said
+    assert f"{path}:12: events[2].cues: 'Port Selim blast' is also a cue of 'port-blast'" in said
+    assert f"{path}:16: events[3]: no event noun" in said
+    assert len(lines) == 4, said

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from claimlint.facts import load_facts
 from tests.archive import Archive, build
 from tests.cli_helpers import claimlint
 
@@ -49,7 +50,19 @@ def test_planted_minority_spellings_are_misspellings(archive: Archive, draft: Pa
         learned = people[person.name]
         assert set(person.minority) & planted <= set(learned.get("misspellings", []))
         assert person.name not in learned.get("misspellings", [])
-        assert person.title in learned.get("roles", [])
+        assert person.title in [role["title"] for role in learned.get("roles", [])]
+
+
+def test_roles_are_proposed_with_their_dates_to_confirm(archive: Archive, draft: Path) -> None:
+    """A learned title loads as a role without dates (never checked); the dates it was
+    first and last seen are there, commented out, for the editor to confirm."""
+    text = draft.read_text(encoding="utf-8")
+    facts = load_facts([draft])
+    for person in archive.people:
+        roles = next(p.roles for p in facts.people if p.name == person.name)
+        assert [r.title for r in roles] == [person.title]
+        assert not roles[0].dated
+    assert "# from: " in text and "# to: " in text
 
 
 def test_events_get_the_date_most_articles_give(archive: Archive, draft: Path) -> None:

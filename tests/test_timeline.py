@@ -22,6 +22,7 @@ events:
   - {id: summit, title: Lisbon summit, date: 2021-05, cues: [Lisbon summit]}
   - {id: games, title: Tokyo Olympics, date: 2021, cues: [Tokyo Olympics, Tokyo Games]}
   - {id: vote, title: Scottish independence referendum, date: 2014-09-18, cues: [independence referendum]}
+  - {id: visit, title: Pope's visit to Iraq, date: 2021-03-05, cues: [papal visit, visit]}
 """
 
 
@@ -111,6 +112,57 @@ def test_dates_of_other_things_in_an_event_sentence_stay_silent(
     ruleset: RuleSet, text: str
 ) -> None:
     assert timeline(ruleset, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "On the anniversary of the October 31, 2020 Aegean earthquake, candles were lit.",
+            "October 31, 2020",
+        ),
+        ("On the anniversary of the October 30, 2020 Aegean earthquake, candles were lit.", None),
+        (
+            "On the first anniversary of the Oct. 30, 2019 at least a thousand people mourned the victims of the Aegean earthquake.",
+            "Oct. 30, 2019",
+        ),
+        (
+            "On the anniversary of the Oct. 30 rally against the Aegean earthquake response, 2019 was recalled.",
+            None,
+        ),
+    ],
+)
+def test_a_date_that_names_the_event_an_anniversary_is_of(
+    ruleset: RuleSet, text: str, wrong: str | None
+) -> None:
+    assert flagged(timeline(ruleset, text, date(2021, 11, 1)), text) == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rescuer carries a child from the rubble after the Aegean earthquake, November 2, 2020. (File photo)",
+        "Crowds gathered in Izmir on October 30, 2021, on the one-year anniversary of the Aegean earthquake.",
+        "Rescuers pull a survivor from the ruins after the Aegean earthquake in Izmir, "
+        "November 3, 2020. The picture was taken by a resident.",
+    ],
+)
+def test_a_caption_or_commemoration_date_is_not_the_event_date(ruleset: RuleSet, text: str) -> None:
+    assert timeline(ruleset, text, date(2021, 11, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("The Saudi crown prince's visit in May 2019 was short.", None),
+        ("Macron's visit on May 3, 2021 was short.", None),
+        ("The papal visit in May 2019 was short.", "May 2019"),
+    ],
+)
+def test_a_cue_too_common_to_name_one_event_needs_an_anchor(
+    ruleset: RuleSet, text: str, wrong: str | None
+) -> None:
+    assert flagged(timeline(ruleset, text), text) == ([wrong] if wrong else [])
 
 
 def test_no_facts_no_facts_check() -> None:

@@ -711,12 +711,15 @@ def facts_check(
         list[Path], typer.Argument(metavar="FILE", help="Facts files (YAML) to validate.")
     ],
 ) -> None:
-    """Validate facts files: every problem names the file, the line and the field."""
+    """Validate facts files: every problem names the file, the line and the field.
+    Cues that cannot name one event are warned about (the exit code stays 0)."""
     from claimlint.facts import Facts, check_facts, describe
 
     facts, problems = check_facts(files)
     for problem in problems:
         typer.echo(usage.error_line(str(problem)), err=True)
+    for advice in _facts_advice(facts):
+        typer.echo(usage.warning_line(advice), err=True)
     failed = {problem.path for problem in problems}
     for file in files:
         if str(file) not in failed:
@@ -726,6 +729,26 @@ def facts_check(
             typer.echo(neutralise(f"{file}: ok ({shown})"))
     if problems:
         raise typer.Exit(EXIT_USAGE)
+
+
+def _facts_advice(facts: Any) -> list[str]:
+    """Advice on the events' cues, read with the built-in pack's timeline words."""
+    from claimlint.config import DEFAULT
+    from claimlint.ruleset import build_ruleset
+    from claimlint.timeline.advice import advise
+    from claimlint.timeline.terms import Vocabulary
+
+    if not facts.events:
+        return []
+    options = build_ruleset(DEFAULT).context.options_of("timeline")
+    vocabulary = Vocabulary(
+        facts.events,
+        facts.people,
+        options.event_kinds,
+        options.competing_words,
+        options.generic_words,
+    )
+    return [str(a) for a in advise(vocabulary)]
 
 
 @facts_app.command("learn", cls=usage.Command)

@@ -1,9 +1,11 @@
 """Facts files: the people (canonical names, accepted variants, known misspellings,
-roles) and events (id, title, date at day, month or year precision, cues) a newsroom
-knows. Loaded strictly: every error names the file, the line and the field."""
+roles, dated or not) and events (id, title, date at day, month or year precision,
+cues, aliases, predicates) a newsroom knows. Loaded strictly: every error names the
+file, the line and the field."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ import msgspec
 
 from claimlint import yamlfile
 from claimlint.safe_text import excerpt
-from claimlint.yamlfile import LineDict, YamlError
+from claimlint.yamlfile import LineDict, LineList, YamlError
 
 Precision = Literal["day", "month", "year"]
 T = TypeVar("T")
@@ -49,11 +51,47 @@ class FactDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def last_day(self) -> date:
+        """The last day the date covers (December 31 of a year, the 30th of June...)."""
+        if self.month is None:
+            return date(self.year, 12, 31)
+        if self.day is None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, self.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title a person holds. A plain string in the file is a role without dates, which
+    is never checked; `start`/`end` (the file's `from`/`to`) make it a tenure, and a role
+    with a start and no end is still held."""
+
+    title: str
+    aliases: tuple[str, ...] = ()
+    start: FactDate | None = None
+    end: FactDate | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
+
+    def tenure(self) -> str:
+        """The tenure in words: "2021-01-20 to 2022-05-13", "since 2020-02-02"."""
+        if self.start is None:
+            return f"until {self.end}"
+        if self.end is None:
+            return f"since {self.start}"
+        return f"{self.start} to {self.end}"
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
     name: str
-    roles: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
     variants: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
     source: str = ""
@@ -67,6 +105,12 @@ class Event:
     title: str
     date: FactDate
     cues: tuple[str, ...] = ()
+    #: other names of the event ("the Lake Orsa accord"): they name it, and a date
+    #: written with one ("the Lake Orsa accord of November 9") dates it
+    aliases: tuple[str, ...] = ()
+    #: words that say the event happened ("went to Balmoral"), besides those the
+    #: timeline check knows for its kind of event
+    predicates: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
     index: int = 0
@@ -87,9 +131,16 @@ class Facts:
 # -- the file format, decoded strictly -------------------------------------
 
 
+class _RoleSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    title: str
+    aliases: list[str] = []
+    start: Any = msgspec.field(name="from", default=None)
+    end: Any = msgspec.field(name="to", default=None)
+
+
 class _PersonSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     name: str
-    roles: list[str] = []
+    roles: list[str | _RoleSpec] = []
     variants: list[str] = []
     misspellings: list[str] = []
 
@@ -99,6 +150,8 @@ class _EventSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     title: str
     date: Any
     cues: list[str] = []
+    aliases: list[str] = []
+    predicates: list[str] = []
 
 
 #: at most this many problems are collected from one run of `check_facts`
@@ -236,6 +289,13 @@ def _decode(node: Any, into: type[T], name: str, where: str, problems: Problems)
         return None
 
 
+def _item(data: Any, key: str, index: int) -> Any:
+    items = data.get(key) if isinstance(data, dict) else None
+    if isinstance(items, LineList) and index < len(items):
+        return items[index]
+    return None
+
+
 def _line(node: Any, key: str | None = None) -> int | None:
     if isinstance(node, LineDict):
         return node.key_lines.get(key, node.line) if key else node.line
@@ -272,15 +332,55 @@ def _person(node: Any, path: str, index: int, problems: Problems) -> Person | No
                 continue
             forms[key] = field
             good[field].append(value.strip())
+    roles: list[Role] = []
+    for i, item in enumerate(spec.roles):
+        where_role = f"{where}.roles[{i}]"
+        line = _line(node, "roles")
+        role = _role(item, path, _item(node, "roles", i), line, where_role, problems)
+        if role is not None:
+            roles.append(role)
     return Person(
         name=spec.name.strip(),
-        roles=tuple(r.strip() for r in spec.roles),
+        roles=tuple(roles),
         variants=tuple(good["variants"]),
         misspellings=tuple(good["misspellings"]),
         source=path,
         line=_line(node) or 0,
         index=index,
     )
+
+
+def _role(
+    spec: str | _RoleSpec, path: str, node: Any, line: int | None, where: str, problems: Problems
+) -> Role | None:
+    """The role `spec` describes, or None (with its problems added) when it is wrong."""
+    if isinstance(spec, str):
+        if not spec.strip():
+            problems.add(YamlError(path, line, "must not be empty", where))
+            return None
+        return Role(spec.strip())
+    before = len(problems.errors)
+    if not spec.title.strip():
+        problems.add(YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title"))
+    if any(not alias.strip() for alias in spec.aliases):
+        problems.add(
+            YamlError(path, _line(node, "aliases"), "must not be empty", f"{where}.aliases")
+        )
+    dates: list[FactDate | None] = []
+    for key, value in (("from", spec.start), ("to", spec.end)):
+        try:
+            dates.append(None if value is None else parse_fact_date(value))
+        except ValueError as exc:
+            problems.add(YamlError(path, _line(node, key), str(exc), f"{where}.{key}"))
+            dates.append(None)
+    start, end = dates
+    if start is not None and end is not None and end.last_day() < start.first_day():
+        problems.add(
+            YamlError(path, _line(node, "to"), f"ends before it starts ({start})", f"{where}.to")
+        )
+    if len(problems.errors) > before:
+        return None
+    return Role(spec.title.strip(), tuple(a.strip() for a in spec.aliases), start=start, end=end)
 
 
 def _event(
@@ -315,10 +415,13 @@ def _event(
         )
     if not spec.title.strip():
         problems.add(YamlError(path, _line(node, "title"), "must not be empty", f"{where}.title"))
-    if any(not cue.strip() for cue in spec.cues):
-        problems.add(
-            YamlError(path, _line(node, "cues"), "cues must not be empty", f"{where}.cues")
-        )
+    for field in ("cues", "aliases", "predicates"):
+        if any(not value.strip() for value in getattr(spec, field)):
+            problems.add(
+                YamlError(
+                    path, _line(node, field), f"{field} must not be empty", f"{where}.{field}"
+                )
+            )
     when: FactDate | None = None
     try:
         when = parse_fact_date(spec.date)
@@ -331,6 +434,8 @@ def _event(
         title=spec.title.strip(),
         date=when,
         cues=tuple(c.strip() for c in spec.cues),
+        aliases=tuple(a.strip() for a in spec.aliases),
+        predicates=tuple(p.strip() for p in spec.predicates),
         source=path,
         line=_line(node) or 0,
         index=index,

@@ -168,6 +168,7 @@ def _unpickle(data: bytes, key: _Key) -> Any:
 _CACHE = PatternCache(_path)
 
 
-def compile(pattern: str, flags: int = 0) -> Any:
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)`, from the cache when an earlier run compiled it."""
-    return _CACHE.compile(pattern, flags)
+    compiled: regex.Pattern[str] = _CACHE.compile(pattern, flags)
+    return compiled

@@ -17,8 +17,9 @@ from typing import IO, Generic, TypeVar
 
 T = TypeVar("T")
 
-#: items kept in memory before a batch is written out
-BATCH = 5000
+#: items kept in memory before a batch is written out (a file's summary of a check
+#: or one finding: small batches keep the run's peak memory flat, and cost nothing)
+BATCH = 500
 
 
 class Spool(Generic[T]):

@@ -1,6 +1,6 @@
 """Built-in checks, one module each: the structural analyses behind the names, dates,
-quotes, timeline, debris and suppression rules. The registry maps a rule's `check:` to its
-class and imports it only when a pack uses it."""
+quotes, timeline, roles, debris and suppression rules. The registry maps a rule's
+`check:` to its class and imports it only when a pack uses it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ _REGISTRY: dict[str, str] = {
     "debris": "claimlint.checks.debris:DebrisCheck",
     "quotes": "claimlint.checks.quotes:QuotesCheck",
     "names": "claimlint.checks.names:NamesCheck",
+    "roles": "claimlint.checks.roles:RolesCheck",
     "timeline": "claimlint.checks.timeline:TimelineCheck",
     "suppressions": "claimlint.checks.suppressions:SuppressionsCheck",
 }

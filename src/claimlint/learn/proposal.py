@@ -79,7 +79,12 @@ def _person(person: PersonProposal) -> list[str]:
     if person.titles:
         lines.append("    roles:")
         for title, use in person.titles:
-            lines.append(f"      - {_q(title)}  # {_seen(use)}")
+            lines.append(f"      - title: {_q(title)}  # {_seen(use)}")
+            if use.first and use.last:
+                # first and last seen are not the tenure: a dated role is checked, so
+                # its dates are the editor's to confirm
+                lines.append(f"        # from: {use.first}  # confirm the tenure, then uncomment")
+                lines.append(f"        # to: {use.last}")
     return lines
 
 

@@ -26,8 +26,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _phrases(phrases: Iterable[str]) -> regex.Pattern[str]:
     """Any of the phrases as words, any run of spaces between their words."""
     alternation = _alternation(_lower(phrases)).replace(r"\ ", r"\s+")
-    compiled: regex.Pattern[str] = regex_cache.compile(rf"\b(?:{alternation})\b", regex.I)
-    return compiled
+    return regex_cache.compile(rf"\b(?:{alternation})\b", regex.I)
 
 
 @dataclass(frozen=True, eq=False)

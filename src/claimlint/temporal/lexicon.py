@@ -64,6 +64,70 @@ NUMBER_WORDS = {
     "twelve": 12,
 }
 
+#: ordinal words ("the fourth anniversary"); compounds are built with the tens
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}  # fmt: skip
+COUNT_WORDS = {**NUMBER_WORDS, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+               "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "hundred": 100}  # fmt: skip
+
+
+def ordinal(text: str) -> int | None:
+    """The number of an ordinal: "fourth", "21st", "thirty-fourth", "one-year"."""
+    words = text.casefold().replace("-", " ").split()
+    if not words:
+        return None
+    if words[0][:-2].isdigit() and words[0][-2:] in ("st", "nd", "rd", "th"):
+        return int(words[0][:-2])
+    if words[-1] == "year" and len(words) == 2:
+        return number(words[0])
+    if len(words) == 2 and words[0] in TENS and words[1] in ORDINAL_WORDS:
+        return TENS[words[0]] + ORDINAL_WORDS[words[1]]
+    return ORDINAL_WORDS.get(words[0]) if len(words) == 1 else None
+
+
+def ordinal_digits(value: int) -> str:
+    """3 -> "3rd", 11 -> "11th"."""
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+def ordinal_word(value: int) -> str:
+    """3 -> "third", 34 -> "34th"."""
+    for word, number_ in ORDINAL_WORDS.items():
+        if number_ == value and value <= 20:
+            return word
+    return ordinal_digits(value)
+
 
 #: the words a month or weekday name begins with: full names and abbreviations
 MONTH_WORDS = MONTHS + tuple(_MONTH_ABBREVIATIONS)
@@ -90,7 +154,7 @@ def weekday_number(word: str) -> int:
 def number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word.lower())
+    return NUMBER_WORDS.get(word.lower()) or COUNT_WORDS.get(word.lower())
 
 
 # -- regex pieces ------------------------------------------------------------

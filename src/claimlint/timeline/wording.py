@@ -6,6 +6,7 @@ import re
 
 from claimlint.facts import FactDate
 from claimlint.temporal import DateExpression, Form, Granularity, describe
+from claimlint.temporal.lexicon import MONTHS
 from claimlint.timeline.compare import coarser, fact_range
 
 _NEEDS_PREPOSITION = frozenset(
@@ -31,6 +32,14 @@ def fact_date(value: FactDate) -> str:
     if value.precision == "month":
         return describe.month(first)
     return str(value.year)
+
+
+def day_and_month(value: FactDate) -> str | None:
+    """A facts-file date as a day and month ("May 14"), when it is known to the day."""
+    if value.precision != "day":
+        return None
+    first = value.first_day()
+    return f"{MONTHS[first.month - 1]} {first.day}"
 
 
 def suggestion(expression: DateExpression, event: FactDate, text_before: str) -> str:

@@ -18,6 +18,7 @@ the articles of one run.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -43,6 +44,7 @@ UNLISTED = "name-unlisted-spelling"
 ACROSS = "name-variant-across-files"
 
 _MAX_RELATED = 3
+_MAX_SPELLINGS = 20
 #: a mention the facts file accepts outweighs any count of other spellings
 _ACCEPTED_WEIGHT = 1000
 
@@ -86,12 +88,15 @@ class NamesCheck(Check):
         text = doc.lint_text
         for person in analysis.people:
             differences = self.comparer.differences(person, weight, text)
+            if not differences:
+                continue
+            spellings = _spellings(person)
             for difference in differences:
                 if difference.mention.start in reported:
                     continue
                 rule = DIACRITICS if difference.diacritics_only else VARIANT
                 if rules.on(rule):
-                    yield _variant_finding(rule, difference, differences, person, rules)
+                    yield _variant_finding(rule, difference, differences, spellings, rules)
 
     def _facts_finding(
         self, mention: Mention, analysis: NameAnalysis, rules: RuleTable
@@ -152,23 +157,32 @@ class NamesCheck(Check):
             yield Placed(minority.anchors, finding)
 
 
+def _spellings(person: Person) -> dict[str, int]:
+    """How often each spelling of the person is written: the `_MAX_SPELLINGS` most
+    written (a finding of each of a thousand spellings must not list them all)."""
+    counts = Counter(mention.text for mention in person.mentions)  # in order of use
+    if len(counts) <= _MAX_SPELLINGS:
+        return dict(counts)
+    kept = {text for text, _ in counts.most_common(_MAX_SPELLINGS)}
+    return {text: count for text, count in counts.items() if text in kept}
+
+
 def _variant_finding(
     rule: str,
     difference: Difference,
     differences: list[Difference],
-    person: Person,
+    spellings: dict[str, int],
     rules: RuleTable,
 ) -> Finding:
     reference = difference.reference_at
     related = [Related(reference.start, reference.end, f"'{reference.text}' is written here")]
     seen = {difference.found}
     for other in differences:
+        if len(related) > _MAX_RELATED:
+            break
         if other.found not in seen:
             seen.add(other.found)
             related.append(Related(other.start, other.end, f"also written '{other.found}'"))
-    spellings: dict[str, int] = {}
-    for mention in person.mentions:
-        spellings[mention.text] = spellings.get(mention.text, 0) + 1
     return rules.finding(
         rule,
         difference.start,

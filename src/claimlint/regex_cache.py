@@ -27,7 +27,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -115,6 +114,8 @@ class PatternCache:
         encoded = msgspec.msgpack.encode([(p, f, d) for (p, f), d in merged.items()])
         if len(encoded) > MAX_FILE_BYTES:
             return
+        import tempfile  # only when writing, at the end of a run
+
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if not _trusted_folder(path.parent):

@@ -8,7 +8,6 @@ with its options beside the common keys, or a rule reported by a built-in check,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -64,9 +63,11 @@ class Pack:
 
 def builtin_packs_dir() -> Path:
     """The built-in packs: inside the installed wheel, or `rules/` of a source checkout."""
-    packaged = resources.files("claimlint") / "_builtin_rules"
+    # beside this module in an installed package (read from disk, as every pack is;
+    # importlib.resources would add tempfile and zipfile to every start)
+    packaged = Path(__file__).resolve().parent / "_builtin_rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[2] / "rules"
 
 

@@ -31,8 +31,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from dateutil import parser as date_parser
-
 from claimlint import patterns
 from claimlint.temporal import datelines
 from claimlint.temporal.datelines import Found, Rank
@@ -122,6 +120,8 @@ def parse_date_value(value: Any, date_order: str = "none") -> date | None:
         order = "dmy" if separator == "." else date_order  # nobody writes month.day.year
         chosen, _ = datelines.numeric_date(int(first), int(second), int(year), order)
         return chosen
+    from dateutil import parser as date_parser  # only for a date in words: slow to import
+
     try:
         first_try = date_parser.parse(text, default=datetime(2000, 1, 1))
         second_try = date_parser.parse(text, default=datetime(2001, 2, 2))

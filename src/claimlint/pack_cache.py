@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -78,6 +77,8 @@ def store(pack: Path, raw: bytes, data: Any) -> None:
     target = _entry(folder, pack, raw)
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile  # only when an entry is written
+
         fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=folder)
         try:
             with os.fdopen(fd, "wb") as out:

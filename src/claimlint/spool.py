@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Generic, TypeVar
 
@@ -42,6 +41,8 @@ class Spool(Generic[T]):
 
     def _spill(self) -> None:
         if self._file is None:
+            import tempfile  # only once a run has this much to keep
+
             self._file = tempfile.TemporaryFile(prefix="claimlint-spool-")  # noqa: SIM115 (kept open for reading back; closed by close())
         data = pickle.dumps(self._memory, protocol=pickle.HIGHEST_PROTOCOL)
         os.pwrite(self._file.fileno(), data, self._end)

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from claimlint.config import DEFAULT, Config, ConfigSpec
 from claimlint.document import Document
@@ -15,6 +16,11 @@ from claimlint.engine import Severity, lint_document
 from claimlint.findings import Finding
 from claimlint.names.lexicon import NameLexicon
 from claimlint.ruleset import RuleSet, build_ruleset
+
+# Property tests judge what the code does, not how fast a shared or loaded machine
+# runs it: no per-example deadline, and slow generation of nested inputs is no failure.
+settings.register_profile("claimlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimlint")
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = Path(__file__).resolve().parent / "articles"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimlint import pack_cache, yamlfile
@@ -102,6 +102,7 @@ def _line_data(draw: Any, depth: int) -> Any:
     return items
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # nested draws
 @given(st.data())
 def test_any_loaded_data_round_trips(data: st.DataObject) -> None:
     value = _line_data(data.draw, 4)

@@ -22,6 +22,7 @@ from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
 from claimlint.progress import FileProgress
 from claimlint.report import DiagnosticLog, RunReport
+from claimlint.report.file_table import FileTable
 from claimlint.ruleset import RuleFilter
 from claimlint.runner import article_reader, run, source_linter
 from claimlint.safe_text import neutralise, neutralise_lines, printable_path
@@ -418,7 +419,7 @@ def _fix_stdin(options: RunOptions, asked: StdinReport) -> int:
             raise _fail(f"{asked.output_file}: cannot write: {exc.strerror or exc}") from None
     threshold = asked.fail_on if asked.fail_on is not None else done.fail_on
     failed = any(d.level >= threshold for d in done.remaining)
-    report = RunReport(diagnostics=DiagnosticLog(done.remaining), files=done.meta)
+    report = RunReport(diagnostics=DiagnosticLog(done.remaining), files=FileTable(done.meta))
     report.errors = done.errors
     shown = asked.report_level if asked.report_level is not None else done.report_level
     report.hide_below(min(shown, threshold))

@@ -52,9 +52,6 @@ def run(
     rulesets = RuleSets.of_run(options)
     report = RunReport()
     summaries: dict[str, Spool[Any]] = {}
-    # one copy of each string of the files' metadata (most articles share their
-    # reference source and many their date): held for the report, one entry per file
-    shared: dict[str, str] = {}
     mapped = map_paths(
         paths, options, resolver, rulesets, jobs=options.jobs, scheduler=options.scheduler
     )
@@ -70,12 +67,7 @@ def run(
                 report.errors.append(error)
         report.notices.extend(result.notices)
         if result.checked:
-            report.files[result.path] = {
-                shared.setdefault(key, key): (
-                    shared.setdefault(value, value) if isinstance(value, str) else value
-                )
-                for key, value in result.meta.items()
-            }
+            report.files[result.path] = result.meta
         for name, summary in result.summaries.items():
             summaries.setdefault(name, Spool()).append(summary)
         if result.stdin_text is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.findings import Level
+from claimlint.report.file_table import FileTable
 from claimlint.spool import Spool
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class RunReport:
     diagnostics: DiagnosticLog = field(default_factory=DiagnosticLog)
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    files: dict[str, dict[str, object]] = field(default_factory=dict)
+    files: FileTable = field(default_factory=FileTable)
     #: every rule enabled in the run, by id (SARIF lists them as the tool's rules)
     rules: dict[str, Rule] = field(default_factory=dict)
     #: the lowest level shown (the config's `report_level`, or `--report-level`)

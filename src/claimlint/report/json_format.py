@@ -99,9 +99,24 @@ def write(report: RunReport, stream: TextIO) -> None:
         stream.write(("," if index else "") + "\n  " + json.dumps(key) + ": ")
         if key == "findings":
             _write_findings(report, stream)
+        elif key == "files":
+            _write_files(report, stream)
         else:
             stream.write(json_safe(json.dumps(value, **_DUMPS)).replace("\n", "\n  "))
     stream.write("\n}\n")
+
+
+def _write_files(report: RunReport, stream: TextIO) -> None:
+    """The `files` object as `json.dumps(..., indent=2)` writes it (indented once more),
+    one file at a time."""
+    if not report.files:
+        stream.write("{}")
+        return
+    stream.write("{")
+    for index, (path, meta) in enumerate(report.files.items()):
+        entry = json.dumps(path, ensure_ascii=False) + ": " + json.dumps(meta, **_DUMPS)
+        stream.write(("," if index else "") + "\n    " + json_safe(entry).replace("\n", "\n    "))
+    stream.write("\n  }")
 
 
 def _write_findings(report: RunReport, stream: TextIO) -> None:

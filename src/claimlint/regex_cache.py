@@ -89,6 +89,7 @@ class PatternCache:
         self._pid = os.getpid()
         path = self._locate()
         if path is None:
+            self._pid = 0  # no cache: nothing to keep for a later run
             return
         if path.parent.exists() and not _trusted_folder(path.parent):
             self._pid = 0  # neither read nor written

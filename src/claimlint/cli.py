@@ -8,12 +8,12 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
+import msgspec
 import typer
 
 from claimlint import __version__, interrupts, usage
@@ -375,8 +375,7 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
-@dataclass(frozen=True)
-class StdinReport:
+class StdinReport(msgspec.Struct, frozen=True):
     """What `--fix -` / `--diff -` was asked to show."""
 
     diff: bool

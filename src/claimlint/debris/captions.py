@@ -20,9 +20,9 @@ question end the test: such a line is copy.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import regex
 
 from claimlint import patterns
@@ -36,15 +36,13 @@ _PROSE_END = regex.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
 _QUESTION = regex.compile(r"\?[\"”’')\]]*\s*\Z")
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(msgspec.Struct, frozen=True):
     #: where the credit starts in the unit's text
     start: int
     strong: bool
 
 
-@dataclass(frozen=True)
-class CaptionSettings:
+class CaptionSettings(msgspec.Struct, frozen=True):
     strong_tails: Sequence[str]
     weak_tails: Sequence[str]
     credit_lines: Sequence[str]

@@ -13,9 +13,9 @@ phrase, a credit, a caption's shape).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
+import msgspec
 import regex
 
 from claimlint.debris.units import Unit
@@ -40,8 +40,7 @@ def body_like(unit: Unit, min_words: int) -> bool:
     return len(_LOWER_WORD.findall(unit.text)) >= len(words) // 3
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(msgspec.Struct, frozen=True):
     units: Sequence[Unit]
     first_body: int | None
     last_body: int | None

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
@@ -72,8 +71,7 @@ class GluedGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
     where: Where = "anywhere"
 
 
-@dataclass(frozen=True)
-class CompiledGroup:
+class CompiledGroup(msgspec.Struct, frozen=True):
     rule: str
     where: Where
     pattern: Any
@@ -117,8 +115,7 @@ class Lexicon:
         )
 
 
-@dataclass(frozen=True)
-class CompiledGlued:
+class CompiledGlued(msgspec.Struct, frozen=True):
     rule: str
     where: Where
     after: Literal["sentence", "word", "any"]

@@ -11,9 +11,9 @@ which is prose. A line whose other words are all in capitals is a dateline
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import regex
 
 from claimlint import patterns
@@ -24,8 +24,7 @@ _NUMBER = regex.compile(r"[\d.,:/-]+\Z")
 _CHARS_PER_WORD = 16
 
 
-@dataclass(frozen=True)
-class MetadataModel:
+class MetadataModel(msgspec.Struct, frozen=True):
     stamp: Any  # the compiled <stamp> slot: dates, times, "an hour ago"
     label_words: frozenset[str]
     max_words: int

@@ -15,9 +15,9 @@ are one unit unless a line starts a block of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
+import msgspec
 import regex
 
 from claimlint.document import Analysis, Document
@@ -32,8 +32,7 @@ _LAST_WORD = regex.compile(r"(?r)[\p{L}’']+")
 _LINE_END = regex.compile(r"[.!?:][\"”’')\]]*\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Wrap:
+class Wrap(msgspec.Struct, frozen=True):
     """What a hard-wrapped block looks like: at least `lines` lines, the widest at least
     `width` characters, and every line but the last at least `fill` of the widest."""
 
@@ -42,8 +41,7 @@ class Wrap:
     fill: float
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     index: int
     #: offsets of the unit's words in the document (decoration excluded)
     start: int
@@ -159,8 +157,7 @@ class Units(Analysis[list[Unit]]):
         return wrapped
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(msgspec.Struct, frozen=True):
     start: int
     end: int
     body: str

@@ -14,8 +14,8 @@ wrote in lower case ("a statement by al-zubaidi said").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
 from claimlint.document import Document
@@ -34,15 +34,13 @@ _LOOK_BEHIND = 140
 _MAX_LINKED_TOKENS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(msgspec.Struct, frozen=True):
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(msgspec.Struct, frozen=True):
     """One mention of a person: the name as written, without title or possessive."""
 
     start: int
@@ -65,8 +63,7 @@ class Mention:
         return bool(self.given)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(msgspec.Struct, frozen=True):
     tokens: tuple[Token, ...]
     roles: tuple[str, ...]
     title_evidence: bool

@@ -24,9 +24,11 @@ from collections.abc import Callable, Iterable
 import jellyfish
 from rapidfuzz import fuzz
 
+from claimlint import regex_cache
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‑": "-", "–": "-"})
-_NOT_LETTER = re.compile(r"[^a-z]")
-_REPEATS = re.compile(r"(.)\1+")
+_NOT_LETTER = regex_cache.re_compile(r"[^a-z]")
+_REPEATS = regex_cache.re_compile(r"(.)\1+")
 
 # A fold pattern is a small regular expression without repetition, so that no fold can
 # take more than linear time on a name: letters, classes of letters, anchors, and
@@ -35,7 +37,7 @@ _CLASS = r"\[\^?(?:[a-z]-[a-z]|[a-z'])+\]"
 _UNIT = rf"(?:[a-z']|{_CLASS}|\^|\$)"
 _LOOK = rf"\(\?<?[=!]{_UNIT}+(?:\|{_UNIT}+)*\)"
 _PIECE = rf"(?:{_UNIT}|{_LOOK})"
-_FOLD_SYNTAX = re.compile(rf"{_PIECE}+(?:\|{_PIECE}+)*")
+_FOLD_SYNTAX = regex_cache.re_compile(rf"{_PIECE}+(?:\|{_PIECE}+)*")
 
 _CACHE_LIMIT = 20000
 

@@ -13,8 +13,8 @@ a sentence ("In April, “the ministry…") and headlines (title case) are left 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
 from claimlint.quotes.marks import Mark, Role
@@ -27,8 +27,7 @@ _SENTENCE_END = regex.compile(r"[.!?…:;][”’\"')\]*_]*\s*$")
 _TITLE_CASE_SHARE = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class Boundary:
+class Boundary(msgspec.Struct, frozen=True):
     start: int  # the closing mark
     end: int  # end of the fragment (after its comma, if any)
     fragment: str  # the capitalised run and its comma

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+import msgspec
 import regex
 
 
@@ -41,8 +41,7 @@ class Role(Enum):
     PRIME = "prime"
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(msgspec.Struct, frozen=True):
     family: Family
     style: Style
     #: the role the glyph itself suggests when the context does not decide
@@ -103,8 +102,7 @@ _RUN_MARKS = "".join(ch for ch, glyph in GLYPHS.items() if glyph.style is not St
 _DECADE = r"\d0s|\d\d(?!\d)"
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(msgspec.Struct, frozen=True):
     offset: int
     char: str
     glyph: Glyph

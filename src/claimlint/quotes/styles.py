@@ -10,8 +10,8 @@ the body) keeps a style of its own: wire headlines put straight single quotes
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
 from claimlint.quotes.marks import Mark, Style
@@ -24,8 +24,7 @@ _SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
 _LINE = regex.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class StyleMix:
+class StyleMix(msgspec.Struct, frozen=True):
     counts: list[tuple[Style, int]]  # most used first
     #: first quotation of the least used style (on a tie, the one met first)
     first_minority: Mark

@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import os
-import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -258,6 +257,8 @@ def _key_line(data: Any, key: str) -> int | None:
 
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only where a pyproject.toml is found
+
     try:
         doc = tomllib.loads(read_bytes(path, yamlfile.MAX_DATA_BYTES).decode("utf-8"))
     except NotReadable as exc:

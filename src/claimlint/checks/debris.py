@@ -22,6 +22,7 @@ from typing import Any
 import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.debris import lexicon
 from claimlint.debris.captions import CaptionModel, CaptionSettings, Credit, final_stop
@@ -62,8 +63,8 @@ GLUED_CREDIT = "glued-credit"
 _SHOWN = 70
 #: a caption's words are at most this long on average (a longer run is not prose)
 _CAPTION_CHARS = 20
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
-_PARENTHESIS = regex.compile(r"\([^()]*\)")
+_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
+_PARENTHESIS = regex_cache.compile(r"\([^()]*\)")
 
 
 class DebrisOptions(CheckOptions, frozen=True, kw_only=True):

@@ -23,17 +23,16 @@ from collections.abc import Sequence
 from typing import Any
 
 import msgspec
-import regex
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 from claimlint.debris.lexicon import GLUED_WINDOW, Slots
 
-_WORD = regex.compile(r"[\p{L}][\p{L}’'-]*")
-_QUOTATION = regex.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
-_FINAL_STOP = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_WORD = regex_cache.compile(r"[\p{L}][\p{L}’'-]*")
+_QUOTATION = regex_cache.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
+_FINAL_STOP = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
 #: a sentence of prose ends so ("… in the capital."); no credit does
-_PROSE_END = regex.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
-_QUESTION = regex.compile(r"\?[\"”’')\]]*\s*\Z")
+_PROSE_END = regex_cache.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
+_QUESTION = regex_cache.compile(r"\?[\"”’')\]]*\s*\Z")
 
 
 class Credit(msgspec.Struct, frozen=True):

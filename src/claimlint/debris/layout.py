@@ -16,14 +16,14 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 import msgspec
-import regex
 
+from claimlint import regex_cache
 from claimlint.debris.units import Unit
 
 Region = Literal["before", "inside", "after", "outside"]
 
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}’'-]+")
+_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
+_LOWER_WORD = regex_cache.compile(r"\b\p{Ll}[\p{L}’'-]+")
 
 
 def is_sentence(text: str) -> bool:

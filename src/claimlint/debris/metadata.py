@@ -14,12 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-import regex
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
-_NUMBER = regex.compile(r"[\d.,:/-]+\Z")
+_TOKEN = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_NUMBER = regex_cache.compile(r"[\d.,:/-]+\Z")
 #: a line longer than this many characters a word is not a page's time stamp
 _CHARS_PER_WORD = 16
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import msgspec
-import regex
 
+from claimlint import regex_cache
 from claimlint.debris.layout import is_sentence
 from claimlint.debris.units import Unit
 from claimlint.debris.words import content_words, overlap
 
-_BYLINE = regex.compile(r"(?i)\A(?:by|reporting by|written by|from)\s")
+_BYLINE = regex_cache.compile(r"(?i)\A(?:by|reporting by|written by|from)\s")
 
 
 class TeaserSettings(msgspec.Struct, frozen=True):

@@ -18,18 +18,18 @@ from collections.abc import Callable
 from typing import Literal
 
 import msgspec
-import regex
 
+from claimlint import regex_cache
 from claimlint.document import Analysis, Document
 from claimlint.kinds.existence import LINE_BODIES
 
 Markup = Literal["", "heading", "bullet", "quote", "image"]
 
-_MARKUP = regex.compile(
+_MARKUP = regex_cache.compile(
     r"[ \t]*(?:(?P<heading>#{1,6}\s)|(?P<quote>>)|(?P<image>!\[)|(?P<bullet>(?:[-*+•·]|\d{1,3}[.)])\s))"
 )
-_LAST_WORD = regex.compile(r"(?r)[\p{L}’']+")
-_LINE_END = regex.compile(r"[.!?:][\"”’')\]]*\Z")
+_LAST_WORD = regex_cache.compile(r"(?r)[\p{L}’']+")
+_LINE_END = regex_cache.compile(r"[.!?:][\"”’')\]]*\Z")
 
 
 class Wrap(msgspec.Struct, frozen=True):

@@ -472,7 +472,7 @@ class Cues:
 
 _REACH = 300
 # the last sentence end before a mention (searched in reverse) and the next one after
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
-_NEXT_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
+_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
+_NEXT_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
+_WORD = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
 _POSSESSIVE = regex_cache.re_compile(r"['’]s?\s")

@@ -20,11 +20,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-
-import jellyfish
-from rapidfuzz import fuzz
+from functools import cache
+from types import ModuleType
 
 from claimlint import regex_cache
+
+
+@cache
+def _fuzz() -> ModuleType:
+    """rapidfuzz, loaded when two spellings are first compared (most of a one-article
+    run's names need no comparison, and loading it is a good part of a short run)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
+@cache
+def _jellyfish() -> ModuleType:
+    import jellyfish
+
+    return jellyfish
+
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‑": "-", "–": "-"})
 _NOT_LETTER = regex_cache.re_compile(r"[^a-z]")
@@ -163,11 +179,11 @@ class Speller:
 
     def _metaphone_key(self, name: str) -> str:
         folded = self.sound_key(name)
-        return str(jellyfish.metaphone(folded)) if folded else ""
+        return str(_jellyfish().metaphone(folded)) if folded else ""
 
     def similarity(self, a: str, b: str) -> float:
         """0-100: how alike two spellings are, letter by letter."""
-        return float(fuzz.ratio(self.spelling_key(a), self.spelling_key(b)))
+        return float(_fuzz().ratio(self.spelling_key(a), self.spelling_key(b)))
 
     def same_spelling(self, a: str, b: str) -> bool:
         return self.spelling_key(a) == self.spelling_key(b)
@@ -205,6 +221,6 @@ class Speller:
         if min(len(key_a), len(key_b)) < self.min_typo_length:
             return False
         return (
-            jellyfish.damerau_levenshtein_distance(key_a, key_b) <= 1
+            _jellyfish().damerau_levenshtein_distance(key_a, key_b) <= 1
             or self.similarity(a, b) >= self.typo_similarity
         )

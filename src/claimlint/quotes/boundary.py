@@ -17,12 +17,13 @@ from collections.abc import Iterable, Iterator
 import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.quotes.marks import Mark, Role
 from claimlint.quotes.pairing import ParagraphQuotes
 
 _CAPITALISED_WORD = r"\p{Lu}[\p{L}\p{M}\p{Nd}’'.\-]*"
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}’'\-]*")
-_SENTENCE_END = regex.compile(r"[.!?…:;][”’\"')\]*_]*\s*$")
+_WORD = regex_cache.compile(r"\p{L}[\p{L}\p{M}’'\-]*")
+_SENTENCE_END = regex_cache.compile(r"[.!?…:;][”’\"')\]*_]*\s*$")
 #: a headline: most of its longer words start with a capital
 _TITLE_CASE_SHARE = 0.6
 

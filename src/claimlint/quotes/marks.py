@@ -17,6 +17,8 @@ from enum import Enum, StrEnum
 import msgspec
 import regex
 
+from claimlint import regex_cache
+
 
 class Family(StrEnum):
     DOUBLE = "double"
@@ -65,7 +67,7 @@ GLYPHS: dict[str, Glyph] = {
     "›": Glyph(Family.SINGLE, Style.GUILLEMET, Role.CLOSE),
 }
 
-MARK_PATTERN = regex.compile("[" + regex.escape("".join(GLYPHS)) + "]")
+MARK_PATTERN = regex_cache.compile("[" + regex.escape("".join(GLYPHS)) + "]")
 APOSTROPHES = "'’‘"
 
 #: opening/closing pairs that are correct somewhere (English, German, Polish, Swedish,
@@ -283,7 +285,7 @@ def _skip_marks(text: str, index: int, limit: int, step: int) -> int:
     return index
 
 
-_FEET = regex.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
+_FEET = regex_cache.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
 
 
 def _follows_feet(text: str, start: int, offset: int) -> bool:

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections import Counter
 
 import msgspec
-import regex
 
+from claimlint import regex_cache
 from claimlint.quotes.marks import Mark, Style
 from claimlint.quotes.pairing import QuoteAnalysis
 
 #: the head of an article (headline, standfirst, page lines) is at most this many lines
 #: before the first line that ends a sentence
 _HEAD_LINES = 8
-_SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
-_LINE = regex.compile(r"[^\n]+")
+_SENTENCE_END = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_LINE = regex_cache.compile(r"[^\n]+")
 
 
 class StyleMix(msgspec.Struct, frozen=True):

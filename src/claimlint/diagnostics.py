@@ -110,6 +110,9 @@ class DocumentPlacer:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        # one string per line however many findings it holds (a long line, copied for
+        # each, made many findings on it quadratic in time and memory)
+        self._lines: dict[int, str] = {}
 
     @property
     def path(self) -> str:
@@ -119,7 +122,11 @@ class DocumentPlacer:
         return locate(self.doc, start, end)
 
     def line_at(self, offset: int) -> str:
-        return line_text(self.doc, self.doc.position(offset).line)
+        line = self.doc.position(offset).line
+        text = self._lines.get(line)
+        if text is None:
+            text = self._lines[line] = line_text(self.doc, line)
+        return text
 
 
 class Anchors(msgspec.Struct, frozen=True):
@@ -127,18 +134,24 @@ class Anchors(msgspec.Struct, frozen=True):
     when the document is gone (plain data: it crosses process boundaries)."""
 
     path: str
-    spans: dict[tuple[int, int], tuple[Location, str]]
+    spans: dict[tuple[int, int], Location]
+    lines: dict[int, str]  # the line of each span's start
 
     @classmethod
     def record(cls, doc: Document, spans: Iterable[tuple[int, int]]) -> Anchors:
         placer = DocumentPlacer(doc)
-        return cls(doc.path, {(s, e): (placer.locate(s, e), placer.line_at(s)) for s, e in spans})
+        located: dict[tuple[int, int], Location] = {}
+        lines: dict[int, str] = {}
+        for start, end in spans:
+            located[(start, end)] = placer.locate(start, end)
+            lines[start] = placer.line_at(start)
+        return cls(doc.path, located, lines)
 
     def locate(self, start: int, end: int) -> Location:
-        return self.spans[(start, end)][0]
+        return self.spans[(start, end)]
 
     def line_at(self, offset: int) -> str:
-        return next(line for (s, _), (_, line) in self.spans.items() if s == offset)
+        return self.lines[offset]
 
 
 def diagnose(placer: Placer | Document, finding: Finding) -> Diagnostic:

@@ -213,11 +213,10 @@ class Grouper:
         """With the same given names, surnames need only be close in letters
         (Gebremichael, Gebremikael), unless they are a man's and a woman's."""
         sp = self.speller
-        if sp.gendered_pair(a.surname_key, b.surname_key):
-            return False
         return (
             min(len(a.surname_key), len(b.surname_key)) >= sp.min_typo_length
             and sp.similarity(a.surname_key, b.surname_key) >= self.options.same_given_similarity
+            and not sp.gendered_pair(a.surname_key, b.surname_key)
         )
 
     # -- grouping ---------------------------------------------------------------------

@@ -203,10 +203,13 @@ class Speller:
         """
         if not a or not b or self.same_spelling(a, b):
             return False
+        # the letters' score first: one C call, and most pairs fail it
+        score = self.similarity(a, b)
+        if score < min(self.min_similarity, self.min_metaphone_similarity):
+            return False
         key_a, key_b = self.sound_key(a), self.sound_key(b)
         if len(key_a) < 3 or len(key_b) < 3 or self.gendered_pair(a, b):
             return False
-        score = self.similarity(a, b)
         if key_a == key_b:
             return score >= self.min_similarity
         if self.metaphone_key(a) == self.metaphone_key(b) and key_a[0] == key_b[0]:

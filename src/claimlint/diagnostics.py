@@ -4,8 +4,9 @@ ready for any reporter; plain data, so it crosses process boundaries."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import msgspec
 
 from claimlint.document import Document
 from claimlint.findings import Finding, Level
@@ -15,8 +16,7 @@ from claimlint.findings import Finding, Level
 # state dictionaries of slotted dataclasses do.
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(msgspec.Struct, frozen=True):
     line: int
     column: int
     end_line: int
@@ -31,8 +31,7 @@ class Location:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedLocation:
+class RelatedLocation(msgspec.Struct, frozen=True):
     location: Location
     message: str
     source_line: str
@@ -41,8 +40,7 @@ class RelatedLocation:
         return (RelatedLocation, (self.location, self.message, self.source_line))
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     path: str
     rule: str
     category: str
@@ -53,7 +51,7 @@ class Diagnostic:
     fix: str | None = None
     fix_safe: bool = False
     related: tuple[RelatedLocation, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = msgspec.field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.location.start, self.location.end, self.rule)
@@ -124,8 +122,7 @@ class DocumentPlacer:
         return line_text(self.doc, self.doc.position(offset).line)
 
 
-@dataclass(frozen=True, slots=True)
-class Anchors:
+class Anchors(msgspec.Struct, frozen=True):
     """A few spans of a document placed ahead of time, for a cross-file step that runs
     when the document is gone (plain data: it crosses process boundaries)."""
 

@@ -12,7 +12,6 @@ message, description and examples; the check asks its `RuleTable` for them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
@@ -30,8 +29,7 @@ class CheckOptions(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, fro
     options are hashable and analyses built from them can be shared."""
 
 
-@dataclass(frozen=True)
-class CheckContext:
+class CheckContext(msgspec.Struct, frozen=True):
     """What a check may know about the run when it is built: the loaded facts, the
     statistical model asked for, and every check's resolved options (a check may build
     an analysis that another check configures, as the timeline reads dates)."""
@@ -92,8 +90,7 @@ class RuleTable:
         return iter(self._rules.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True):
     """A finding of a cross-file step with the placer of the file it belongs to."""
 
     placer: Placer

@@ -16,13 +16,13 @@ with a fix that deletes it, safe when what remains still ends a sentence.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.debris import lexicon
 from claimlint.debris.captions import CaptionModel, CaptionSettings, Credit, final_stop
@@ -63,8 +63,8 @@ GLUED_CREDIT = "glued-credit"
 _SHOWN = 70
 #: a caption's words are at most this long on average (a longer run is not prose)
 _CAPTION_CHARS = 20
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
-_PARENTHESIS = regex.compile(r"\([^()]*\)")
+_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
+_PARENTHESIS = regex_cache.compile(r"\([^()]*\)")
 
 
 class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
@@ -146,8 +146,7 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     alt_text_min_overlap: float = 0.5
 
 
-@dataclass(frozen=True)
-class _Verdict:
+class _Verdict(msgspec.Struct, frozen=True):
     """What one unit was found to be (whole line) before the layout is known."""
 
     rule: str
@@ -263,8 +262,7 @@ class DebrisCheck(Check):
                 )
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(msgspec.Struct, frozen=True):
     rule: str
     start: int
     end: int
@@ -272,8 +270,7 @@ class _Found:
     fix: Fix | None = None
 
 
-@dataclass
-class _Page:
+class _Page(msgspec.Struct):
     findings: list[_Found]
 
 
@@ -288,8 +285,7 @@ class _Reading(Analysis[_Page]):
         return _Reader(self.check, doc).read()
 
 
-@dataclass(frozen=True)
-class _Glued:
+class _Glued(msgspec.Struct, frozen=True):
     rule: str
     #: where the label starts in the unit's `full` text
     at: int
@@ -403,7 +399,7 @@ class _Reader:
         if unit.index in self.candidates or unit.index + 1 in self.credits:
             return False
         glued = self.glued.get(unit.index)
-        prose = unit if glued is None else dataclasses.replace(unit, text=unit.full[: glued.at])
+        prose = unit if glued is None else msgspec.structs.replace(unit, text=unit.full[: glued.at])
         if len(prose.words) < max(min_words, 1):
             return False
         key = (unit.index, None if glued is None else glued.at)

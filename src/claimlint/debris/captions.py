@@ -21,32 +21,29 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-import regex
+import msgspec
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 from claimlint.debris.lexicon import GLUED_WINDOW, Slots
 
-_WORD = regex.compile(r"[\p{L}][\p{L}’'-]*")
-_QUOTATION = regex.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
-_FINAL_STOP = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_WORD = regex_cache.compile(r"[\p{L}][\p{L}’'-]*")
+_QUOTATION = regex_cache.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
+_FINAL_STOP = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
 #: a sentence of prose ends so ("… in the capital."); no credit does
-_PROSE_END = regex.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
+_PROSE_END = regex_cache.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
+_QUESTION = regex_cache.compile(r"\?[\"”’')\]]*\s*\Z")
 _CACHED_LINES = 4096
-_QUESTION = regex.compile(r"\?[\"”’')\]]*\s*\Z")
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(msgspec.Struct, frozen=True):
     #: where the credit starts in the unit's text
     start: int
     strong: bool
 
 
-@dataclass(frozen=True)
-class CaptionSettings:
+class CaptionSettings(msgspec.Struct, frozen=True):
     strong_tails: Sequence[str]
     weak_tails: Sequence[str]
     credit_lines: Sequence[str]

@@ -13,17 +13,17 @@ phrase, a credit, a caption's shape).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
-import regex
+import msgspec
 
+from claimlint import regex_cache
 from claimlint.debris.units import Unit
 
 Region = Literal["before", "inside", "after", "outside"]
 
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}’'-]+")
+_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
+_LOWER_WORD = regex_cache.compile(r"\b\p{Ll}[\p{L}’'-]+")
 
 
 def is_sentence(text: str) -> bool:
@@ -43,8 +43,7 @@ def prose_shape(unit: Unit) -> bool:
     return len(_LOWER_WORD.findall(unit.text)) >= len(unit.words) // 3
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(msgspec.Struct, frozen=True):
     units: Sequence[Unit]
     first_body: int | None
     last_body: int | None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import msgspec
+
 from claimlint.document import Analysis, Document
 from claimlint.names.form import NameForm
 from claimlint.names.known import KnownPeople, Verdict
@@ -14,8 +16,7 @@ from claimlint.names.people import Cues, Grouper, Person
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 
-@dataclass(frozen=True)
-class NameAnalysis:
+class NameAnalysis(msgspec.Struct, frozen=True):
     mentions: list[Mention]
     verdicts: dict[int, Verdict]  # by mention start
     people: list[Person]

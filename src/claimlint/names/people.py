@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
+import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.names.form import NameForm, initial
 from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention
@@ -49,22 +49,21 @@ _MAX_CANDIDATES = 48
 _MAX_SPELLINGS = 24
 
 
-@dataclass
-class Person:
+class Person(msgspec.Struct):
     """The mentions of one person, with what later mentions are matched against."""
 
-    forms: list[NameForm] = field(default_factory=list)
+    forms: list[NameForm] = msgspec.field(default_factory=list)
     #: where the person is mentioned, sorted
-    starts: list[int] = field(default_factory=list)
+    starts: list[int] = msgspec.field(default_factory=list)
     #: the distinct full names, by written form, in order of first use
-    spellings: dict[tuple[str, str], NameForm] = field(default_factory=dict)
+    spellings: dict[tuple[str, str], NameForm] = msgspec.field(default_factory=dict)
     #: the surnames (with suffix), letters and first given names of its forms
-    surnames: set[tuple[str, str]] = field(default_factory=set)
+    surnames: set[tuple[str, str]] = msgspec.field(default_factory=set)
     #: in order of first use (a dict, so that which ones are compared is reproducible)
-    surname_keys: dict[str, None] = field(default_factory=dict)
-    letters: set[str] = field(default_factory=set)
-    first_given: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
+    surname_keys: dict[str, None] = msgspec.field(default_factory=dict)
+    letters: set[str] = msgspec.field(default_factory=set)
+    first_given: set[str] = msgspec.field(default_factory=set)
+    roles: set[str] = msgspec.field(default_factory=set)
 
     def add(self, form: NameForm) -> None:
         self.forms.append(form)
@@ -473,7 +472,7 @@ class Cues:
 
 _REACH = 300
 # the last sentence end before a mention (searched in reverse) and the next one after
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
-_NEXT_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?\s")
+_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
+_NEXT_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
+_WORD = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
+_POSSESSIVE = regex_cache.re_compile(r"['’]s?\s")

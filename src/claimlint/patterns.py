@@ -179,6 +179,12 @@ def fullmatch(
     return _once(pattern.fullmatch, pattern, text, 0, _budget(budget, timeout))
 
 
+def search(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
+    """`pattern.search`: the first match `finditer` would yield, in one call to the
+    engine (no iterator to set up and resume), the time drawn from `budget`."""
+    return _once(pattern.search, pattern, text, pos, _budget(budget, LIMIT))
+
+
 def match(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
     """`pattern.match`, the time drawn from `budget` (see `finditer`)."""
     return _once(pattern.match, pattern, text, pos, _budget(budget, LIMIT))

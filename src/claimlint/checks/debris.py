@@ -26,7 +26,7 @@ from claimlint import regex_cache
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.debris import lexicon
 from claimlint.debris.captions import CaptionModel, CaptionSettings, Credit, final_stop
-from claimlint.debris.layout import Layout, Region, body_like, find_layout, is_sentence
+from claimlint.debris.layout import Layout, Region, find_layout, is_sentence, prose_shape
 from claimlint.debris.lexicon import (
     GluedGroup,
     LexiconGroup,
@@ -309,6 +309,9 @@ class _Reader:
         self.credits: set[int] = set()
         self.credit_tails: dict[int, Credit | None] = {}
         self.body_cache: dict[tuple[int, int], bool] = {}
+        #: whether a unit (without a glued label) reads as prose and not as a caption,
+        #: whatever the number of words asked of a body paragraph
+        self.prose_cache: dict[tuple[int, int | None], bool] = {}
 
     # -- the reading ---------------------------------------------------------
 
@@ -397,7 +400,15 @@ class _Reader:
             return False
         glued = self.glued.get(unit.index)
         prose = unit if glued is None else msgspec.structs.replace(unit, text=unit.full[: glued.at])
-        return body_like(prose, min_words) and not self.c.captions.strong_shape(unit.text)
+        if len(prose.words) < max(min_words, 1):
+            return False
+        key = (unit.index, None if glued is None else glued.at)
+        known = self.prose_cache.get(key)
+        if known is None:
+            known = self.prose_cache[key] = prose_shape(prose) and not self.c.captions.strong_shape(
+                unit.text
+            )
+        return known
 
     def _ends_body(self, unit: Unit) -> bool:
         return self._is_body(unit, self.c.opts.last_paragraph_min_words)
@@ -426,9 +437,9 @@ class _Reader:
         return (
             unit.index not in self.candidates
             and unit.markup != "image"
-            and not self.c.stamps.is_metadata(unit.text)
             and len(unit.words) <= self.c.opts.headline_max_words
             and unit.index + 1 not in self.credits
+            and not self.c.stamps.is_metadata(unit.text)
             and not self.c.captions.strong_shape(unit.text)
         )
 
@@ -520,19 +531,18 @@ class _Reader:
             return False
         if model.strong_shape(text):
             return True
-        score = model.score(text)
         if unit.index + 1 in self.credits:
-            return score >= 1
-        if unit.index - 1 in self.credits:
-            score += 1  # the next picture of a gallery: caption, credit, caption
+            return model.scores(text, 1)
         need = self.c.opts.caption_min_score
         if final_stop(text):
             need += 1
-        if region == "inside":
-            return score >= need
         if region in ("before", "outside"):
-            return score >= need + 1
-        return False
+            need += 1
+        elif region != "inside":
+            return False
+        if unit.index - 1 in self.credits:
+            need -= 1  # the next picture of a gallery: caption, credit, caption
+        return model.scores(text, need)
 
     # -- outside the body ---------------------------------------------------------
 

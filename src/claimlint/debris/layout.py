@@ -32,12 +32,15 @@ def is_sentence(text: str) -> bool:
 
 
 def body_like(unit: Unit, min_words: int) -> bool:
-    words = unit.words
-    if len(words) < max(min_words, 1) or unit.markup in ("heading", "image"):
+    return len(unit.words) >= max(min_words, 1) and prose_shape(unit)
+
+
+def prose_shape(unit: Unit) -> bool:
+    """What `body_like` asks of a unit besides its length: not a heading or an image, a
+    sentence's end, and some words in lower case."""
+    if unit.markup in ("heading", "image") or not is_sentence(unit.text):
         return False
-    if not is_sentence(unit.text):
-        return False
-    return len(_LOWER_WORD.findall(unit.text)) >= len(words) // 3
+    return len(_LOWER_WORD.findall(unit.text)) >= len(unit.words) // 3
 
 
 class Layout(msgspec.Struct, frozen=True):

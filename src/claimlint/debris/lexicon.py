@@ -85,7 +85,7 @@ class CompiledGroup(msgspec.Struct, frozen=True):
         if self.max_words is not None and len(key.split()) > self.max_words:
             return False
         if self.contains:
-            return next(patterns.finditer(self.pattern, key), None) is not None
+            return patterns.search(self.pattern, key) is not None
         return bool(patterns.fullmatch(self.pattern, key))
 
 

@@ -213,6 +213,8 @@ def lint_source(
     for problem in problems:
         target = result.errors if problem.severity is Severity.ERROR else result.notices
         target.append(f"{source.path}: {problem.message}")
+    for check in ruleset.active_checks:
+        result.notices.extend(f"{source.path}: {note}" for note in check.notes(doc))
     for check in ruleset.checks:
         try:
             with patterns.spending(patterns.Budget()):

@@ -122,6 +122,11 @@ class Check:
         asked of every check, whether its rules are on or not."""
         return {}
 
+    def notes(self, doc: Document) -> Iterable[str]:
+        """What a reader should know about how the check went on this file (work it cut
+        short), asked after `check` of every check whose rules are on."""
+        return ()
+
     def details(self, doc: Document) -> dict[str, Any]:
         """What a report that shows the article (`--format html`) says about a file on
         this check's behalf beyond `metadata` (every date expression, the facts events

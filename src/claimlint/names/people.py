@@ -47,6 +47,19 @@ _ORDER = 1
 #: in the mentions of an article, however many namesakes or spellings it holds
 _MAX_CANDIDATES = 48
 _MAX_SPELLINGS = 24
+#: how many spellings an article's full names are compared with in all: a floor, and so
+#: many per full name. Real copy stays far below it (a few per name); an article made
+#: of thousands of alike names would otherwise cost the caps above at every mention
+#: (on 438 real pages and 554 test articles the most any used was 10).
+#: Past it, a full name joins a person only when written exactly as before.
+_COMPARISON_FLOOR = 2_000
+_COMPARISONS_PER_NAME = 8
+
+
+class Grouped(msgspec.Struct, frozen=True):
+    people: list[Person]
+    #: False when the article held more alike names than are compared (`_COMPARISON_FLOOR`)
+    complete: bool
 
 
 class Person(msgspec.Struct):
@@ -224,14 +237,19 @@ class Grouper:
     def group(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> list[Person]:
         """The people of an article. `distinct` tells what stands next to a mention
         (KIN, UNRELATED or ""); it is asked only when spellings differ."""
-        state = _Grouping(self, distinct)
+        return self.group_all(forms, distinct).people
+
+    def group_all(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> Grouped:
+        """`group`, and whether every full name was compared (see `_COMPARISON_FLOOR`)."""
+        full = sum(1 for form in forms if form.full)
+        state = _Grouping(self, distinct, _COMPARISON_FLOOR + _COMPARISONS_PER_NAME * full)
         for form in forms:
             if form.full:
                 state.place_full(form)
         for form in forms:
             if not form.full:
                 state.place_short(form)
-        return state.people
+        return Grouped(state.people, state.comparisons_left >= 0)
 
     def full_keys(self, form: NameForm) -> list[tuple[str, str]]:
         """Index keys under which a full name finds the people it may belong to."""
@@ -261,8 +279,12 @@ class Grouper:
 class _Grouping:
     """The people found so far in one article, indexed by keys of their names."""
 
-    def __init__(self, grouper: Grouper, distinct: Callable[[Mention], str]) -> None:
+    def __init__(
+        self, grouper: Grouper, distinct: Callable[[Mention], str], comparisons: int
+    ) -> None:
         self.grouper = grouper
+        #: spellings a full name may still be compared with (below zero: cut short)
+        self.comparisons_left = comparisons
         self.speller = grouper.speller
         self.distinct = distinct
         self.people: list[Person] = []
@@ -342,10 +364,15 @@ class _Grouping:
             return
         ranked: list[tuple[int, int, Person]] = []
         for person in self._found(self.grouper.full_keys(form)):
+            spellings = person.full_forms
+            if len(spellings) > self.comparisons_left:
+                self.comparisons_left = -1
+                break
+            self.comparisons_left -= len(spellings)
             match = max(
                 (
                     m
-                    for other in person.full_forms
+                    for other in spellings
                     if (m := self.grouper.full_match(form, other, False)) is not None
                 ),
                 default=None,

@@ -7,7 +7,6 @@ mapped (serially, over a process pool, on Dask) is `parallel`'s business; a whol
 is `runner`'s.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -93,7 +92,7 @@ class RuleSets:
         self._narrowed: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
 
     @classmethod
-    def of_run(cls, options: RunOptions) -> RuleSets:
+    def of_run(cls, options: RunOptions) -> "RuleSets":
         return cls(model=options.model, rule_filter=options.rule_filter)
 
     def for_config(self, config: Config) -> RuleSet:

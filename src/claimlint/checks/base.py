@@ -9,7 +9,6 @@ Every rule id a check reports is declared in YAML (`check: NAME`) with its level
 message, description and examples; the check asks its `RuleTable` for them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -50,7 +49,7 @@ class RuleTable:
 
     def __init__(
         self,
-        rules: Iterable[Rule],
+        rules: "Iterable[Rule]",
         known: frozenset[str] = frozenset(),
         running: frozenset[str] = frozenset(),
     ) -> None:
@@ -66,7 +65,7 @@ class RuleTable:
     def any_on(self) -> bool:
         return any(rule.enabled for rule in self._rules.values())
 
-    def get(self, rule_id: str) -> Rule | None:
+    def get(self, rule_id: str) -> "Rule | None":
         return self._rules.get(rule_id)
 
     def finding(
@@ -86,14 +85,14 @@ class RuleTable:
             start, end, values, fix=fix, related=related, message=message, data=data
         )
 
-    def __iter__(self) -> Iterator[Rule]:
+    def __iter__(self) -> "Iterator[Rule]":
         return iter(self._rules.values())
 
 
 class Placed(msgspec.Struct, frozen=True):
     """A finding of a cross-file step with the placer of the file it belongs to."""
 
-    placer: Placer
+    placer: "Placer"
     finding: Finding
 
 
@@ -114,20 +113,20 @@ class Check:
         self.options = options
         self.context = context
 
-    def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
+    def check(self, doc: "Document", rules: RuleTable) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def metadata(self, doc: Document) -> dict[str, Any]:
+    def metadata(self, doc: "Document") -> dict[str, Any]:
         """What the report says about a file on this check's behalf (the reference date),
         asked of every check, whether its rules are on or not."""
         return {}
 
-    def notes(self, doc: Document) -> Iterable[str]:
+    def notes(self, doc: "Document") -> Iterable[str]:
         """What a reader should know about how the check went on this file (work it cut
         short), asked after `check` of every check whose rules are on."""
         return ()
 
-    def details(self, doc: Document) -> dict[str, Any]:
+    def details(self, doc: "Document") -> dict[str, Any]:
         """What a report that shows the article (`--format html`) says about a file on
         this check's behalf beyond `metadata` (every date expression, the facts events
         the article mentions). Asked only when such a report is wanted, so the other
@@ -139,7 +138,7 @@ class Check:
     # summaries of a whole run and yields findings placed in their files.
     cross_document: ClassVar[bool] = False
 
-    def summarize(self, doc: Document, rules: RuleTable) -> Any:
+    def summarize(self, doc: "Document", rules: RuleTable) -> Any:
         return None
 
     def reduce(self, summaries: Iterable[Any], rules: RuleTable) -> Iterator[Placed]:

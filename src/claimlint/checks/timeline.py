@@ -17,7 +17,6 @@ article itself.
 Dates are read with the dates check's settings (the article's reference date).
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_right

@@ -215,6 +215,9 @@ def _timeout_message(pattern: Any, seconds: float) -> str:
     )
 
 
+_ESCAPED_SPACES = regex_cache.compile(r"(\\ )+")
+
+
 def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
     """One alternation of literal phrases, longest first, bounded by word edges."""
     if len(phrases) > MAX_PHRASES:
@@ -224,7 +227,7 @@ def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
         if not phrase.strip():
             raise OptionError(field, "empty phrase")
         escaped = regex.escape(phrase.strip())
-        escaped = regex.sub(r"(\\ )+", r"\\s+", escaped)
+        escaped = _ESCAPED_SPACES.sub(r"\\s+", escaped)
         head = r"(?<!\w)" if phrase.strip()[0].isalnum() else ""
         tail = r"(?!\w)" if phrase.strip()[-1].isalnum() else ""
         alternatives.append(f"{head}{escaped}{tail}")

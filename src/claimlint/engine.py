@@ -7,7 +7,6 @@ mapped (serially, over a process pool, on Dask) is `parallel`'s business; a whol
 is `runner`'s.
 """
 
-
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from enum import Enum

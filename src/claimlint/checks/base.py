@@ -9,7 +9,6 @@ Every rule id a check reports is declared in YAML (`check: NAME`) with its level
 message, description and examples; the check asks its `RuleTable` for them.
 """
 
-
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 

@@ -14,7 +14,6 @@ line gets one finding; a label glued to prose gets a finding on the label alone,
 with a fix that deletes it, safe when what remains still ends a sentence.
 """
 
-
 from collections.abc import Iterator
 from typing import Any
 

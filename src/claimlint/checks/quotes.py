@@ -6,7 +6,6 @@ One check, five rules; the marks of a document are found and paired once
 the built-in pack.
 """
 
-
 from collections.abc import Iterator
 from typing import Any
 

@@ -18,7 +18,6 @@ A check of its own rather than a rule of the timeline check: it reads people, no
 events, has its own category (`roles`) and words, and is turned off on its own.
 """
 
-
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any

@@ -17,7 +17,6 @@ article itself.
 Dates are read with the dates check's settings (the article's reference date).
 """
 
-
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence

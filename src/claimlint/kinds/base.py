@@ -5,7 +5,6 @@ is stateless afterwards: whatever one document needs to remember is an analysis 
 the document (`Document.analysis`). Kinds yield findings; they never print.
 """
 
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 

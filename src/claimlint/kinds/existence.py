@@ -5,7 +5,6 @@ match the pattern as a whole (site furniture such as "Source link" is a line of 
 own, while the same words inside a sentence are fine).
 """
 
-
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, Literal

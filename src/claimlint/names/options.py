@@ -4,7 +4,6 @@ name layer uses. Their defaults stand in the built-in pack (`rules/names.yaml`, 
 (`extend_honorifics: [Ustaz]`), and `NameLexicon.build` compiles them once per check.
 """
 
-
 from typing import Literal
 
 from claimlint.checks.base import CheckOptions

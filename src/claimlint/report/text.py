@@ -3,6 +3,7 @@ plain text when piped or when NO_COLOR is set (rich decides)."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from typing import TextIO
 
@@ -82,22 +83,21 @@ def render(
     """The findings, each with its code frame (unless not `show_frames`), each file's
     reference date above its first date finding (if `headers`), and the summary line
     (if `summary`; not when nothing was checked for a broken configuration)."""
-    # The reference date matters only where dates were read against it.
-    dated = {d.path for d in report.diagnostics if d.category in _DATE_CATEGORIES}
-    announced: set[str] = set()
     width = frame_width(console)
-    for diagnostic in report.diagnostics:
-        if (
-            headers
-            and show_frames
-            and diagnostic.path in dated
-            and diagnostic.path not in announced
-        ):
-            announced.add(diagnostic.path)
-            _reference_date(console, diagnostic.path, report.files.get(diagnostic.path, {}))
-        _diagnostic(console, diagnostic, show_frames, width)
+    # findings come by path, so one file's are together: read a file's, then print them
+    for path, group in itertools.groupby(report.diagnostics, key=_path_of):
+        found = list(group)
+        # the reference date matters only where dates were read against it
+        if headers and show_frames and any(d.category in _DATE_CATEGORIES for d in found):
+            _reference_date(console, path, report.files.get(path, {}))
+        for diagnostic in found:
+            _diagnostic(console, diagnostic, show_frames, width)
     if summary and (report.files or not report.errors):
         _summary(console, report)
+
+
+def _path_of(diagnostic: Diagnostic) -> str:
+    return diagnostic.path
 
 
 def frame_width(console: Console) -> int:

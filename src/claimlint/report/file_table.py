@@ -70,7 +70,7 @@ class FileTable(MutableMapping[str, dict[str, Any]]):
         db = sqlite3.connect("", isolation_level=None)
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
-        db.execute("PRAGMA cache_size = -1024")  # KiB: SQLite's own memory stays small
+        db.execute("PRAGMA cache_size = -256")  # KiB: the OS caches the file; SQLite needs little
         db.execute("CREATE TABLE files (seq INTEGER PRIMARY KEY, path BLOB UNIQUE, meta BLOB)")
         db.execute("BEGIN")  # one transaction, never committed: nothing needs to last
         db.executemany(

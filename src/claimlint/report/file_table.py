@@ -66,8 +66,9 @@ class FileTable(MutableMapping[str, dict[str, Any]]):
     def _move_to_disk(self) -> None:
         import sqlite3  # only a run of many files pays for it
 
-        # "" is a private temporary database on disk, deleted when closed
-        db = sqlite3.connect("", isolation_level=None)
+        # "" is a private temporary database on disk, deleted when closed; a report may
+        # be built in one thread and written in another, never in two at once
+        db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute("PRAGMA cache_size = -256")  # KiB: the OS caches the file; SQLite needs little

@@ -6,6 +6,7 @@ config, facts or front matter asks for it), rich for JSON out, the process pool.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,33 @@ def test_one_article_loads_only_what_it_needs(tmp_path: Path) -> None:
         assert "spacy" not in loaded
         if run == "warm cache":
             assert not loaded & _NOT_ON_THE_ONE_FILE_PATH
+
+
+# The terminal report piped (pre-commit's and CI's case): the findings, without rich's
+# console, which only a terminal needs.
+_TEXT_DRIVER = """
+import sys
+from claimlint.cli import main
+sys.argv = ["claimlint", "check", "--isolated", "-j", "1", "--date", "2022-03-01", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_a_piped_report_does_not_load_a_terminal_console(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", _TEXT_DRIVER, str(article)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "[name-variant]" in proc.stdout and "[relative-date]" in proc.stdout
+    assert re.search(rf"{re.escape(str(article))}:\d+:\d+: ", proc.stdout)  # file:line:col
+    loaded = set(proc.stderr.splitlines()[-1].split())
+    assert not loaded & {"rich.console", "rich.text", "rich.progress"}

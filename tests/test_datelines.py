@@ -3,11 +3,11 @@ forms, the precedence between them and the traps, on one-line cases of our own."
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import date
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from claimlint.config import DEFAULT
@@ -143,8 +143,8 @@ def test_an_ambiguous_numeric_date_is_skipped_with_a_note_unless_an_order_is_set
     assert "'03/04/2021' skipped: it may be 3 April 2021 or 4 March 2021" in str(
         info["reference_detail"]
     )
-    day_first = dataclasses.replace(SETTINGS, date_order="dmy")
-    month_first = dataclasses.replace(SETTINGS, date_order="mdy")
+    day_first = msgspec.structs.replace(SETTINGS, date_order="dmy")
+    month_first = msgspec.structs.replace(SETTINGS, date_order="mdy")
     assert reference(text, day_first) == date(2021, 4, 3)
     assert reference(text, month_first) == date(2021, 3, 4)
 

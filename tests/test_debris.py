@@ -240,3 +240,34 @@ def test_one_warning_per_stretch_of_text_and_category(lines: list[str], path: st
         )
         for (_, end), (start, _) in itertools.pairwise(ours):
             assert end <= start, (category, ours)
+
+
+# -- the caption score, asked lazily ---------------------------------------------------
+
+_CAPTION_PIECES = [
+    "Protesters",
+    "wave",
+    "flags",
+    "in",
+    "the",
+    "a",
+    "Baghdad",
+    "on March 3, 2021",
+    "(L)",
+    ", right,",
+    "said",
+    ":",
+    ".",
+    "to",
+    "carries",
+    "12/05/2020",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_CAPTION_PIECES), max_size=12), st.integers(-1, 5))
+def test_the_lazy_caption_score_agrees_with_the_full_count(pieces: list[str], points: int) -> None:
+    (check,) = [c for c in RULES.checks if c.name == "debris"]
+    model = check.captions  # type: ignore[attr-defined]
+    text = " ".join(pieces)
+    assert model.scores(text, points) == (model.score(text) >= points)

@@ -3,9 +3,9 @@ ones give: a property test against the straightforward version of each."""
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 
+import msgspec
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -126,5 +126,5 @@ def test_diagnostics_pickle_with_every_field() -> None:
     )
     for value in (loc, diagnostic.related[0], diagnostic):
         reduced = value.__reduce__()
-        assert len(reduced[1]) == len(dataclasses.fields(value))  # a new field is pickled too
+        assert len(reduced[1]) == len(msgspec.structs.fields(value))  # a new field is pickled too
     assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic

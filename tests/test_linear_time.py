@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -84,3 +85,48 @@ def _alike_surnames(size: int) -> str:
 
 def test_many_alike_surnames_take_linear_time(ruleset: RuleSet) -> None:
     assert_linear(lambda n: lint_source(Source("a.txt", _alike_surnames(n)), ruleset), 4_000)
+
+
+def _compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the spellings full names are compared with (one entry per comparison)."""
+    from claimlint.names import people
+
+    calls: list[int] = []
+    original = people.Grouper.full_match
+
+    def counted(self: Any, a: Any, b: Any, cautious: bool) -> Any:
+        calls.append(1)
+        return original(self, a, b, cautious)
+
+    monkeypatch.setattr(people.Grouper, "full_match", counted)
+    return calls
+
+
+def test_alike_names_are_compared_within_a_budget_and_the_run_says_so(
+    ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimlint.names import people
+
+    calls = _compared(monkeypatch)
+    text = _alike_surnames(60_000)
+    result = lint_source(Source("a.txt", text), ruleset)
+    names = text.count("Alexander")
+    assert len(calls) <= people._COMPARISON_FLOOR + people._COMPARISONS_PER_NAME * names
+    assert any(
+        "names:" in notice and "only to the same spelling" in notice for notice in result.notices
+    )
+
+
+def test_real_copy_is_compared_in_full_and_says_nothing(
+    ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _compared(monkeypatch)
+    text = (
+        "Prime Minister Mustafa al-Kadhimi met Ayatollah Ali al-Sistani in Najaf. "
+        "Kadhimi later spoke with Mustafa al-Kadimi's aides and with Jane Saki.\n\n"
+        "Jane Sacchi, the spokeswoman, said the talks would resume.\n"
+    ) * 3
+    result = lint_source(Source("a.txt", text), ruleset)
+    assert calls  # the spellings were compared
+    assert not any("names:" in notice for notice in result.notices)
+    assert any(d.rule == "name-variant" for d in result.diagnostics)

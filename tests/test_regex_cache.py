@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimlint import regex_cache
-from claimlint.regex_cache import PatternCache
+from claimlint.regex_cache import PatternCache, RegexEngine, StandardEngine
 
 FLAGS = regex.VERSION0 | regex.MULTILINE | regex.IGNORECASE
 PATTERN = r"(?r)(?<!\S)(?P<label>source\s+link|read\s+more)\s*\Z"
@@ -31,7 +32,7 @@ def cache_file(tmp_path: Path) -> Path:
 
 def warm(path: Path, *patterns: str) -> None:
     """What a first run leaves: the file holding `patterns`."""
-    first = PatternCache(lambda: path)
+    first = PatternCache(lambda: path, RegexEngine())
     for pattern in patterns:
         first.compile(pattern, FLAGS)
     first.save()
@@ -49,7 +50,7 @@ def test_a_pattern_another_run_compiled_is_loaded_not_parsed(
 ) -> None:
     warm(cache_file, PATTERN)
     no_parsing(monkeypatch)
-    loaded = PatternCache(lambda: cache_file).compile(PATTERN, FLAGS)
+    loaded = PatternCache(lambda: cache_file, RegexEngine()).compile(PATTERN, FLAGS)
     assert loaded.search("He said so. Read more").group("label") == "Read more"
 
 
@@ -64,7 +65,7 @@ def test_a_loaded_pattern_finds_what_a_fresh_one_finds(
     path = tmp_path_factory.mktemp("cache") / "patterns.msgpack"
     pattern = r"\b(?:" + "|".join(words) + r")\b|(?r)\.\s*$"
     warm(path, pattern)
-    loaded = PatternCache(lambda: path).compile(pattern, FLAGS)
+    loaded = PatternCache(lambda: path, RegexEngine()).compile(pattern, FLAGS)
     fresh = regex.compile(pattern, FLAGS)
     assert [m.span() for m in loaded.finditer(text)] == [m.span() for m in fresh.finditer(text)]
 
@@ -75,7 +76,7 @@ def test_a_loaded_pattern_finds_what_a_fresh_one_finds(
 )
 def test_a_damaged_file_means_compiling(cache_file: Path, content: bytes) -> None:
     cache_file.write_bytes(content)
-    compiled = PatternCache(lambda: cache_file).compile(PATTERN, FLAGS)
+    compiled = PatternCache(lambda: cache_file, RegexEngine()).compile(PATTERN, FLAGS)
     assert compiled.search("Read more") is not None
 
 
@@ -89,7 +90,7 @@ def test_an_entry_that_would_call_anything_but_the_engine_is_refused(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     cache_file.write_bytes(msgspec.msgpack.encode([[PATTERN, FLAGS, pickle.dumps(_Hostile())]]))
-    compiled = PatternCache(lambda: cache_file).compile(PATTERN, FLAGS)
+    compiled = PatternCache(lambda: cache_file, RegexEngine()).compile(PATTERN, FLAGS)
     assert compiled.pattern == PATTERN
     assert not (tmp_path / "hacked").exists()
 
@@ -97,7 +98,7 @@ def test_an_entry_that_would_call_anything_but_the_engine_is_refused(
 def test_an_entry_filed_under_another_pattern_is_not_used(cache_file: Path) -> None:
     other = pickle.dumps(regex.compile("nothing", FLAGS))
     cache_file.write_bytes(msgspec.msgpack.encode([[PATTERN, FLAGS, other]]))
-    compiled = PatternCache(lambda: cache_file).compile(PATTERN, FLAGS)
+    compiled = PatternCache(lambda: cache_file, RegexEngine()).compile(PATTERN, FLAGS)
     assert compiled.pattern == PATTERN
 
 
@@ -107,7 +108,7 @@ def test_a_folder_others_may_write_to_is_neither_read_nor_written(
     warm(cache_file, PATTERN)
     cache_file.parent.chmod(0o777)
     before = cache_file.read_bytes()
-    cache = PatternCache(lambda: cache_file)
+    cache = PatternCache(lambda: cache_file, RegexEngine())
     cache.compile(PATTERN, FLAGS)  # parsed, since the file is not trusted
     cache.compile("another", FLAGS)
     cache.save()
@@ -127,6 +128,83 @@ def test_the_file_keeps_at_most_max_entries_this_runs_first(
 def test_off_with_claimlint_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("CLAIMLINT_NO_CACHE", "1")
-    assert regex_cache._path() is None
+    assert regex_cache._regex_path() is None and regex_cache._standard_path() is None
     monkeypatch.delenv("CLAIMLINT_NO_CACHE")
-    assert regex_cache._path() is not None and str(regex_cache._path()).startswith(str(tmp_path))
+    for path in (regex_cache._regex_path(), regex_cache._standard_path()):
+        assert path is not None and str(path).startswith(str(tmp_path))
+    assert regex_cache._regex_path() != regex_cache._standard_path()
+
+
+# The standard `re` engine: its code is kept as numbers and handed back to `_sre`.
+
+STANDARD_PATTERN = r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)(?:,?\s+(?P<year>\d{4}))?"
+
+
+def no_standard_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: Any, **__: Any) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regex_cache._parser, "parse", refuse)
+
+
+def test_a_standard_pattern_another_run_compiled_is_loaded_not_parsed(
+    cache_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = PatternCache(lambda: cache_file, StandardEngine())
+    first.compile(STANDARD_PATTERN, re.IGNORECASE)
+    first.save()
+    no_standard_parsing(monkeypatch)
+    loaded = PatternCache(lambda: cache_file, StandardEngine()).compile(
+        STANDARD_PATTERN, re.IGNORECASE
+    )
+    assert isinstance(loaded, re.Pattern)
+    assert loaded.flags == re.compile(STANDARD_PATTERN, re.IGNORECASE).flags
+    found = loaded.search("on 3 january 2020.")
+    assert found is not None and found.group("month", "year") == ("january", "2020")
+    assert loaded.groupindex == {"day": 1, "month": 2, "year": 3}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=6),
+    text=st.text(alphabet="abcdefghijABC \n.", max_size=60),
+    flags=st.sampled_from([0, re.IGNORECASE, re.MULTILINE | re.IGNORECASE]),
+)
+def test_a_loaded_standard_pattern_finds_what_a_fresh_one_finds(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str], text: str, flags: int
+) -> None:
+    path = tmp_path_factory.mktemp("cache") / "re.msgpack"
+    pattern = r"\b(?P<w>" + "|".join(words) + r")\b|(?:(?<=a)|^)\.\s*$"
+    first = PatternCache(lambda: path, StandardEngine())
+    first.compile(pattern, flags)
+    first.save()
+    loaded = PatternCache(lambda: path, StandardEngine()).compile(pattern, flags)
+    fresh = re.compile(pattern, flags)
+    assert [m.span() for m in loaded.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        b"not msgpack",
+        msgspec.msgpack.encode([STANDARD_PATTERN, 0, [1, 2, 3], 0, {}, []]),  # `_sre` refuses
+        msgspec.msgpack.encode([STANDARD_PATTERN, 0, [], 0, {}, []]),
+        msgspec.msgpack.encode([STANDARD_PATTERN, 0, ["x"], 0, {}, []]),
+        msgspec.msgpack.encode([STANDARD_PATTERN, 0, [2**40], 0, {}, []]),
+    ],
+)
+def test_damaged_or_foreign_standard_code_means_compiling(cache_file: Path, entry: bytes) -> None:
+    cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, entry]]))
+    compiled = PatternCache(lambda: cache_file, StandardEngine()).compile(STANDARD_PATTERN, 0)
+    found = compiled.search("3 May 2020")
+    assert found is not None and found.group("year") == "2020"
+
+
+def test_standard_code_filed_under_another_pattern_is_not_used(cache_file: Path) -> None:
+    first = PatternCache(lambda: cache_file, StandardEngine())
+    first.compile("nothing", 0)
+    first.save()
+    ((_, _, code),) = msgspec.msgpack.decode(cache_file.read_bytes())
+    cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, code]]))
+    compiled = PatternCache(lambda: cache_file, StandardEngine()).compile(STANDARD_PATTERN, 0)
+    assert compiled.pattern == STANDARD_PATTERN and compiled.search("3 May") is not None

@@ -20,25 +20,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from claimlint import interrupts
+import msgspec
+
+from claimlint import interrupts, regex_cache
 from claimlint.fsguard import NotReadable, is_inside, read_bytes
 
 TEMP_MARK = ".claimlint-"
-_TEMP_NAME = re.compile(r"\..+\.claimlint-(\d+)-\w+\.tmp")
+_TEMP_NAME = regex_cache.re_compile(r"\..+\.claimlint-(\d+)-\w+\.tmp")
 
 
 class Refused(Exception):
     """A path that is not written, and why (one line)."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """New bytes for `path`; `original` is what the caller read (None: no such file)."""
 
     path: str
@@ -46,12 +45,11 @@ class Change:
     original: bytes | None
 
 
-@dataclass
-class Written:
+class Written(msgspec.Struct):
     """What a write did: the paths written, and each path not written with the reason."""
 
-    written: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    written: list[str] = msgspec.field(default_factory=list)
+    skipped: list[tuple[str, str]] = msgspec.field(default_factory=list)
 
 
 def target_of(path: str, folders: Sequence[str]) -> str:

@@ -13,8 +13,9 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from claimlint.atomic import write_file
 from claimlint.diagnostics import Diagnostic
@@ -32,8 +33,7 @@ class BaselineError(Exception):
     """A baseline file that cannot be read: the message names the file and the reason."""
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True, order=True):
     path: str
     rule: str
     text: str

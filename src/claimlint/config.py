@@ -15,17 +15,14 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import os
-import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import msgspec
 
-from claimlint import yamlfile
+from claimlint import regex_cache, yamlfile
 from claimlint.fsguard import NotReadable, is_inside, read_bytes
 from claimlint.safe_text import excerpt
 from claimlint.sources import (
@@ -42,7 +39,7 @@ LevelName = Literal["error", "warning", "info"]
 #: how many configs one may extend through, one inside the other
 MAX_EXTENDS_DEPTH = 16
 PACKAGE_PREFIX = "pkg:"
-_PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PACKAGE_NAME = regex_cache.re_compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -70,8 +67,7 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 CONFIG_KEYS = tuple(f.name for f in msgspec.structs.fields(ConfigSpec))
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """A validated configuration; relative paths in it are resolved against `root`."""
 
     spec: ConfigSpec
@@ -261,6 +257,8 @@ def _key_line(data: Any, key: str) -> int | None:
 
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only where a pyproject.toml is found
+
     try:
         doc = tomllib.loads(read_bytes(path, yamlfile.MAX_DATA_BYTES).decode("utf-8"))
     except NotReadable as exc:

@@ -17,8 +17,9 @@ whatever its level. Names and dates inside a caption are problems of their own.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
+
+import msgspec
 
 from claimlint.findings import Finding, Level
 
@@ -95,4 +96,4 @@ def _covers(outer: Finding, inner: Finding) -> bool:
 
 def _as_note(weaker: Finding, stronger: Finding) -> Finding:
     data = {**weaker.data, "absorbed_by": stronger.rule, "level_declared": str(weaker.level)}
-    return dataclasses.replace(weaker, level=Level.INFO, data=data)
+    return msgspec.structs.replace(weaker, level=Level.INFO, data=data)

@@ -4,8 +4,9 @@ ready for any reporter; plain data, so it crosses process boundaries."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import msgspec
 
 from claimlint.document import Document
 from claimlint.findings import Finding, Level
@@ -15,8 +16,7 @@ from claimlint.findings import Finding, Level
 # state dictionaries of slotted dataclasses do.
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(msgspec.Struct, frozen=True):
     line: int
     column: int
     end_line: int
@@ -31,8 +31,7 @@ class Location:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedLocation:
+class RelatedLocation(msgspec.Struct, frozen=True):
     location: Location
     message: str
     source_line: str
@@ -41,8 +40,7 @@ class RelatedLocation:
         return (RelatedLocation, (self.location, self.message, self.source_line))
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     path: str
     rule: str
     category: str
@@ -53,7 +51,7 @@ class Diagnostic:
     fix: str | None = None
     fix_safe: bool = False
     related: tuple[RelatedLocation, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = msgspec.field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.location.start, self.location.end, self.rule)
@@ -112,6 +110,9 @@ class DocumentPlacer:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        # one string per line however many findings it holds (a long line, copied for
+        # each, made many findings on it quadratic in time and memory)
+        self._lines: dict[int, str] = {}
 
     @property
     def path(self) -> str:
@@ -121,27 +122,36 @@ class DocumentPlacer:
         return locate(self.doc, start, end)
 
     def line_at(self, offset: int) -> str:
-        return line_text(self.doc, self.doc.position(offset).line)
+        line = self.doc.position(offset).line
+        text = self._lines.get(line)
+        if text is None:
+            text = self._lines[line] = line_text(self.doc, line)
+        return text
 
 
-@dataclass(frozen=True, slots=True)
-class Anchors:
+class Anchors(msgspec.Struct, frozen=True):
     """A few spans of a document placed ahead of time, for a cross-file step that runs
     when the document is gone (plain data: it crosses process boundaries)."""
 
     path: str
-    spans: dict[tuple[int, int], tuple[Location, str]]
+    spans: dict[tuple[int, int], Location]
+    lines: dict[int, str]  # the line of each span's start
 
     @classmethod
     def record(cls, doc: Document, spans: Iterable[tuple[int, int]]) -> Anchors:
         placer = DocumentPlacer(doc)
-        return cls(doc.path, {(s, e): (placer.locate(s, e), placer.line_at(s)) for s, e in spans})
+        located: dict[tuple[int, int], Location] = {}
+        lines: dict[int, str] = {}
+        for start, end in spans:
+            located[(start, end)] = placer.locate(start, end)
+            lines[start] = placer.line_at(start)
+        return cls(doc.path, located, lines)
 
     def locate(self, start: int, end: int) -> Location:
-        return self.spans[(start, end)][0]
+        return self.spans[(start, end)]
 
     def line_at(self, offset: int) -> str:
-        return next(line for (s, _), (_, line) in self.spans.items() if s == offset)
+        return self.lines[offset]
 
 
 def diagnose(placer: Placer | Document, finding: Finding) -> Diagnostic:

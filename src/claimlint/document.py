@@ -13,14 +13,15 @@ on first use by `Document.analysis`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
-from claimlint import markup, suppressions
+import msgspec
+
+from claimlint import markup, regex_cache, suppressions
 from claimlint.sources import Source
 
 T = TypeVar("T")
@@ -35,26 +36,23 @@ class Analysis(Generic[T]):
         raise NotImplementedError
 
 
-@dataclass(frozen=True, slots=True)
-class _Failed:
+class _Failed(msgspec.Struct, frozen=True):
     error: Exception
 
 
-_CRLF = re.compile(r"\r\n?")
-_NEWLINE = re.compile("\n")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_MARKDOWN_BLOCK_START = re.compile(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
+_CRLF = regex_cache.re_compile(r"\r\n?")
+_NEWLINE = regex_cache.re_compile("\n")
+_BLANK_LINE = regex_cache.re_compile(r"\n[ \t]*\n")
+_MARKDOWN_BLOCK_START = regex_cache.re_compile(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
 _HARD_WRAP_WIDTH = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(msgspec.Struct, frozen=True):
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(msgspec.Struct, frozen=True):
     start: int
     end: int
 

@@ -7,13 +7,13 @@ mapped (serially, over a process pool, on Dask) is `parallel`'s business; a whol
 is `runner`'s.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Any
+
+import msgspec
 
 from claimlint import dedupe, patterns
 from claimlint.checks.base import Check, RuleTable
@@ -44,29 +44,26 @@ class Severity(Enum):
     NOTE = "note"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """Something that went wrong while linting (not a finding about the text)."""
 
     severity: Severity
     message: str
 
 
-@dataclass
-class FileResult:
+class FileResult(msgspec.Struct):
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-    summaries: dict[str, Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
+    errors: list[str] = msgspec.field(default_factory=list)
+    notices: list[str] = msgspec.field(default_factory=list)
+    meta: dict[str, Any] = msgspec.field(default_factory=dict)
+    summaries: dict[str, Any] = msgspec.field(default_factory=dict)
     checked: bool = False
     #: the decoded text of stdin, kept when details are asked for (it cannot be read again)
     stdin_text: str | None = None
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(msgspec.Struct, frozen=True):
     config_path: Any = None
     isolated: bool = False
     date_override: date | None = None
@@ -95,7 +92,7 @@ class RuleSets:
         self._narrowed: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
 
     @classmethod
-    def of_run(cls, options: RunOptions) -> RuleSets:
+    def of_run(cls, options: RunOptions) -> "RuleSets":
         return cls(model=options.model, rule_filter=options.rule_filter)
 
     def for_config(self, config: Config) -> RuleSet:
@@ -215,6 +212,8 @@ def lint_source(
     for problem in problems:
         target = result.errors if problem.severity is Severity.ERROR else result.notices
         target.append(f"{source.path}: {problem.message}")
+    for check in ruleset.active_checks:
+        result.notices.extend(f"{source.path}: {note}" for note in check.notes(doc))
     for check in ruleset.checks:
         try:
             with patterns.spending(patterns.Budget()):

@@ -6,29 +6,26 @@ file, the line and the field."""
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import msgspec
 
-from claimlint import yamlfile
+from claimlint import regex_cache, yamlfile
 from claimlint.safe_text import excerpt
 from claimlint.yamlfile import LineDict, LineList, YamlError
 
 Precision = Literal["day", "month", "year"]
 T = TypeVar("T")
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_EVENT_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_PARTIAL_DATE = regex_cache.re_compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_ISO_DAY = regex_cache.re_compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_EVENT_ID = regex_cache.re_compile(r"[a-z0-9][a-z0-9._-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class FactDate:
+class FactDate(msgspec.Struct, frozen=True):
     """A date known to a day, a month or a year."""
 
     year: int
@@ -60,8 +57,7 @@ class FactDate:
         return date(self.year, self.month, self.day)
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(msgspec.Struct, frozen=True):
     """A title a person holds. A plain string in the file is a role without dates, which
     is never checked; `start`/`end` (the file's `from`/`to`) make it a tenure, and a role
     with a start and no end is still held."""
@@ -88,8 +84,7 @@ class Role:
         return f"{self.start} to {self.end}"
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(msgspec.Struct, frozen=True):
     name: str
     roles: tuple[Role, ...] = ()
     variants: tuple[str, ...] = ()
@@ -99,8 +94,7 @@ class Person:
     index: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(msgspec.Struct, frozen=True):
     id: str
     title: str
     date: FactDate
@@ -116,8 +110,7 @@ class Event:
     index: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(msgspec.Struct, frozen=True):
     """Everything the loaded facts files say; plain data, so it pickles."""
 
     people: tuple[Person, ...] = ()

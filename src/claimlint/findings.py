@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
+
+import msgspec
 
 
 class Level(IntEnum):
@@ -25,16 +26,14 @@ class Level(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(msgspec.Struct, frozen=True):
     """Replace the finding's span with `replacement`. Only `safe` fixes are applied by --fix."""
 
     replacement: str
     safe: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(msgspec.Struct, frozen=True):
     """A secondary location of a finding (the other spelling, the anchoring dateline)."""
 
     start: int
@@ -42,8 +41,7 @@ class Related:
     message: str
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(msgspec.Struct):
     """One problem in one document. `start`/`end` are character offsets into `Document.text`."""
 
     rule: str
@@ -54,7 +52,7 @@ class Finding:
     end: int
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = msgspec.field(default_factory=dict)
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)

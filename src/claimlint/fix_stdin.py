@@ -4,8 +4,9 @@ Nothing is written to a file; the caller prints the fixed text or its diff."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from claimlint import fixes
 from claimlint.config import ConfigResolver
@@ -15,16 +16,15 @@ from claimlint.findings import Level
 from claimlint.sources import STDIN, Source, read_source
 
 
-@dataclass
-class FixedInput:
+class FixedInput(msgspec.Struct):
     """The fixed text, what was fixed, and the findings that remain in it."""
 
     outcome: fixes.FixOutcome
     remaining: list[Diagnostic]
     fail_on: Level
     report_level: Level
-    meta: dict[str, Any] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = msgspec.field(default_factory=dict)
+    errors: list[str] = msgspec.field(default_factory=list)
 
     @property
     def data(self) -> bytes:

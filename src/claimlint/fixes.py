@@ -14,7 +14,8 @@ import codecs
 import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+
+import msgspec
 
 from claimlint.atomic import Change, Written, write_files
 from claimlint.diagnostics import Diagnostic
@@ -29,19 +30,17 @@ GROWTH_SLACK = 1_000
 Linter = Callable[[Source], Sequence[Diagnostic]]
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(msgspec.Struct, frozen=True, order=True):
     start: int
     end: int
     replacement: str
     rule: str
 
 
-@dataclass
-class FixOutcome:
+class FixOutcome(msgspec.Struct):
     source: Source
     text: str
-    applied: Counter[str] = field(default_factory=Counter)
+    applied: Counter[str] = msgspec.field(default_factory=Counter)
     converged: bool = True
     #: why the fixes were refused (the text is then the source's, unchanged)
     refused: str | None = None

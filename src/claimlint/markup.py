@@ -10,14 +10,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+from claimlint import regex_cache
+
+_FRONT_MATTER = regex_cache.re_compile(
+    r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+_URL = regex_cache.re_compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+_HTML_COMMENT = regex_cache.re_compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_INLINE_CODE = regex_cache.re_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 # no "(" inside a target: every "](" then ends the scan of the one before (a text of
 # "[a](" repeated was quadratic)
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = regex_cache.re_compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_HTML_TAG = regex_cache.re_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 def front_matter(text: str) -> tuple[int, dict[str, Any]]:

@@ -9,12 +9,13 @@ working directory) is ever imported for it.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from typing import Any
 
+from claimlint import regex_cache
+
 #: what a spaCy pipeline package is called (en_core_web_sm): no dots, no slashes
-_PACKAGE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
+_PACKAGE_NAME = regex_cache.re_compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 
 
 class ModelNotAvailable(Exception):

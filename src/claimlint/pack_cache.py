@@ -127,24 +127,33 @@ def _encode(node: Any) -> Any:
     raise _Unsupported(type(node).__name__)
 
 
+#: what MessagePack decodes a scalar to (exact types: a leaf needs no call to `_decode`,
+#: and most of a pack's nodes are leaves)
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _decode(node: Any) -> Any:
-    if not isinstance(node, list):
-        if node is None or isinstance(node, str | bool | int | float):
+    if type(node) is not list:
+        if type(node) in _LEAVES:
             return node
         raise _Unsupported(type(node).__name__)
     tag = node[0]
+    leaves = _LEAVES
     if tag == "m":
         mapping = LineDict()
         mapping.line = int(node[1])
-        mapping.key_lines = {}
+        key_lines: dict[Any, int] = {}
         for key_node, key_line, value in node[2]:
-            key = _decode(key_node)
-            mapping[key] = _decode(value)
+            key = key_node if type(key_node) in leaves else _decode(key_node)
+            mapping[key] = value if type(value) in leaves else _decode(value)
             if key_line:
-                mapping.key_lines[key] = int(key_line)
+                key_lines[key] = int(key_line)
+        mapping.key_lines = key_lines
         return mapping
     if tag == "s":
-        sequence = LineList(_decode(value) for _, value in node[2])
+        sequence = LineList(
+            value if type(value) in leaves else _decode(value) for _, value in node[2]
+        )
         sequence.line = int(node[1])
         sequence.item_lines = [int(line) for line, _ in node[2]]
         return sequence

@@ -179,6 +179,12 @@ def fullmatch(
     return _once(pattern.fullmatch, pattern, text, 0, _budget(budget, timeout))
 
 
+def search(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
+    """`pattern.search`: the first match `finditer` would yield, in one call to the
+    engine (no iterator to set up and resume), the time drawn from `budget`."""
+    return _once(pattern.search, pattern, text, pos, _budget(budget, LIMIT))
+
+
 def match(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
     """`pattern.match`, the time drawn from `budget` (see `finditer`)."""
     return _once(pattern.match, pattern, text, pos, _budget(budget, LIMIT))
@@ -209,6 +215,9 @@ def _timeout_message(pattern: Any, seconds: float) -> str:
     )
 
 
+_ESCAPED_SPACES = regex_cache.compile(r"(\\ )+")
+
+
 def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
     """One alternation of literal phrases, longest first, bounded by word edges."""
     if len(phrases) > MAX_PHRASES:
@@ -218,7 +227,7 @@ def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
         if not phrase.strip():
             raise OptionError(field, "empty phrase")
         escaped = regex.escape(phrase.strip())
-        escaped = regex.sub(r"(\\ )+", r"\\s+", escaped)
+        escaped = _ESCAPED_SPACES.sub(r"\\s+", escaped)
         head = r"(?<!\w)" if phrase.strip()[0].isalnum() else ""
         tail = r"(?!\w)" if phrase.strip()[-1].isalnum() else ""
         alternatives.append(f"{head}{escaped}{tail}")

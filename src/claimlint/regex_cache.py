@@ -1,16 +1,23 @@
 """Compiled patterns kept between runs, so a run does not parse them again.
 
 Parsing is most of the cost of a short run: the built-in packs hold a few hundred
-patterns (the debris lexicons alone are several thousand alternatives), and the `regex`
-module parses each in Python. A compiled pattern pickles as its compiled code (`regex`
-registers that reduction), and unpickling hands the code straight to the C engine.
+patterns (the debris lexicons alone are several thousand alternatives), and both
+`regex` and the standard `re` parse each in Python before a C engine takes the
+compiled code. What is kept is that code:
 
-The entries of one claimlint, `regex` and Python version share one file in
+- a `regex` pattern pickles as its compiled code (`regex` registers that reduction),
+  and unpickling hands the code straight to the C engine;
+- a `re` pattern's code is what `re._compiler` hands `_sre.compile`; it is kept as
+  MessagePack (numbers and strings) and given back to `_sre.compile`, which validates
+  it. This leans on a private interface, so the file is keyed by the Python version and
+  the engine's magic number, and anything unexpected means compiling as usual.
+
+The entries of one claimlint, engine and Python version share one file in
 `$XDG_CACHE_HOME/claimlint/` (`CLAIMLINT_NO_CACHE=1` turns it off, as for the pack
-cache). The file is a MessagePack map from (pattern, flags) to a pickle; decoding the
-map runs no code, and each pickle is loaded by an unpickler that may call one thing,
-the `regex` engine's own compile, and must give back a pattern with the same source and
-flags as the key. Like Python's own `__pycache__`, the file is trusted only as far as
+cache). The file is a MessagePack map from (pattern, flags) to the code; decoding the
+map runs no code, and each `regex` pickle is loaded by an unpickler that may call one
+thing, the `regex` engine's own compile. Either way the result must be a pattern with
+the same source and flags as the key. Like Python's own `__pycache__`, the file is trusted only as far as
 its folder: it is read only when the folder belongs to the user running claimlint and
 no one else may write to it. The file is written (atomically) by the process that read
 it, at exit, only when the run compiled something new; it keeps at most
@@ -25,10 +32,12 @@ import contextlib
 import io
 import os
 import pickle
+import re
 import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import msgspec
@@ -54,11 +63,96 @@ class _EngineOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed")
 
 
+class Engine:
+    """How one regular-expression engine compiles a pattern, and how its compiled code
+    is kept (`keep`) and given back (`restore`, None when the data is not usable)."""
+
+    def compile(self, pattern: str, flags: int) -> tuple[Any, bytes | None]:
+        raise NotImplementedError
+
+    def restore(self, data: bytes, key: _Key) -> Any:
+        raise NotImplementedError
+
+
+class RegexEngine(Engine):
+    def compile(self, pattern: str, flags: int) -> tuple[Any, bytes | None]:
+        compiled = regex.compile(pattern, flags)
+        try:
+            return compiled, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, RecursionError):
+            return compiled, None
+
+    def restore(self, data: bytes, key: _Key) -> Any:
+        return _unpickle(data, key)
+
+
+class _SreCode(msgspec.Struct, array_like=True):
+    pattern: str  # the source again: code filed under another pattern is not used
+    flags: int
+    code: list[int]
+    groups: int
+    groupindex: dict[str, int]
+    indexgroup: list[str | None]
+
+
+class StandardEngine(Engine):
+    """The standard `re`: parsed and turned into code by `re._compiler`, as `re.compile`
+    does, keeping the code it hands `_sre.compile`."""
+
+    def compile(self, pattern: str, flags: int) -> tuple[Any, bytes | None]:
+        try:
+            parsed = _parser.parse(pattern, flags)
+            state = parsed.state
+            indexgroup: list[str | None] = [None] * state.groups
+            for name, index in state.groupdict.items():
+                indexgroup[index] = name
+            parts = _SreCode(
+                pattern,
+                flags | state.flags,
+                [int(op) for op in _compiler._code(parsed, flags)],
+                state.groups - 1,
+                dict(state.groupdict),
+                indexgroup,
+            )
+            compiled = self._build(pattern, parts)
+            if compiled.pattern == pattern and compiled.flags == re.compile(pattern, flags).flags:
+                return compiled, msgspec.msgpack.encode(parts)
+        except Exception:  # a Python whose internals differ: compile as usual
+            pass
+        return re.compile(pattern, flags), None
+
+    def restore(self, data: bytes, key: _Key) -> Any:
+        try:
+            parts = msgspec.msgpack.decode(data, type=_SreCode)
+            if parts.pattern != key[0]:
+                return None
+            compiled = self._build(key[0], parts)
+        except Exception:  # damaged or foreign code, which `_sre` refuses: compile instead
+            return None
+        if not isinstance(compiled, re.Pattern) or compiled.pattern != key[0]:
+            return None
+        if compiled.flags & key[1] != key[1]:
+            return None
+        return compiled
+
+    @staticmethod
+    def _build(pattern: str, parts: _SreCode) -> Any:
+        return _compiler._sre.compile(
+            pattern,
+            parts.flags,
+            parts.code,
+            parts.groups,
+            parts.groupindex,
+            tuple(parts.indexgroup),
+        )
+
+
 class PatternCache:
     """The patterns of the file `locate()` names (None: no file), loaded at first use."""
 
-    def __init__(self, locate: Callable[[], Path | None]) -> None:
+    def __init__(self, locate: Callable[[], Path | None], engine: Engine) -> None:
         self._locate = locate
+        self._engine = engine
         self._loaded = False
         self._pid = 0
         self._stored: dict[_Key, bytes] = {}
@@ -71,17 +165,18 @@ class PatternCache:
             self._load()
         data = self._stored.get(key)
         if data is not None:
-            compiled = _unpickle(data, key)
+            compiled = self._engine.restore(data, key)
             if compiled is not None:
                 self._used[key] = data
                 return compiled
-        compiled = regex.compile(pattern, flags)
-        if self._pid == os.getpid() and len(self._used) < MAX_ENTRIES:
-            with contextlib.suppress(pickle.PicklingError, TypeError, RecursionError):
-                self._used[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
-                if not self._new:
-                    self._new = True
-                    atexit.register(self.save)
+        if self._pid != os.getpid() or len(self._used) >= MAX_ENTRIES:
+            return self._engine.compile(pattern, flags)[0]
+        compiled, data = self._engine.compile(pattern, flags)
+        if data is not None:
+            self._used[key] = data
+            if not self._new:
+                self._new = True
+                atexit.register(self.save)
         return compiled
 
     def _load(self) -> None:
@@ -132,14 +227,29 @@ class PatternCache:
             self._stored, self._new = merged, False
 
 
-def _path() -> Path | None:
+def _folder() -> Path | None:
     if os.environ.get("CLAIMLINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None
-    version = f"{__version__}-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(base) / "claimlint" / f"patterns-{_FORMAT}-{version}.msgpack"
+    return Path(base) / "claimlint"
+
+
+def _python() -> str:
+    return f"py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}"
+
+
+def _regex_path() -> Path | None:
+    folder = _folder()
+    version = f"{__version__}-regex{regex.__version__}-{_python()}"
+    return None if folder is None else folder / f"patterns-{_FORMAT}-{version}.msgpack"
+
+
+def _standard_path() -> Path | None:
+    folder = _folder()
+    version = f"{__version__}-sre{_compiler._sre.MAGIC}-{_python()}-{sys.implementation.name}"
+    return None if folder is None else folder / f"re-patterns-{_FORMAT}-{version}.msgpack"
 
 
 def _trusted_folder(folder: Path) -> bool:
@@ -167,10 +277,18 @@ def _unpickle(data: bytes, key: _Key) -> Any:
     return compiled
 
 
-_CACHE = PatternCache(_path)
+_CACHE = PatternCache(_regex_path, RegexEngine())
+_STANDARD_CACHE = PatternCache(_standard_path, StandardEngine())
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)`, from the cache when an earlier run compiled it."""
     compiled: regex.Pattern[str] = _CACHE.compile(pattern, flags)
+    return compiled
+
+
+def re_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)` of one of claimlint's own patterns, from the cache
+    when an earlier run compiled it."""
+    compiled: re.Pattern[str] = _STANDARD_CACHE.compile(pattern, int(flags))
     return compiled

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.findings import Finding, Fix, Level, Related
 from claimlint.safe_text import excerpt
 
@@ -16,15 +17,13 @@ if TYPE_CHECKING:
     from claimlint.kinds.base import Kind
 
 
-@dataclass(frozen=True, slots=True)
-class Examples:
+class Examples(msgspec.Struct, frozen=True):
     flag: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
     facts: Any = None  # `Facts` the examples are checked with, if they need any
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """A rule as declared in YAML: a pattern rule (`kind` set) or a rule reported by a
     built-in check (`check` names it). `kind_name` is the kind's or the check's name."""
 
@@ -39,7 +38,7 @@ class Rule:
     enabled: bool = True
     pack: str = ""
     source: str = ""
-    examples: Examples = field(default_factory=Examples)
+    examples: Examples = msgspec.field(default_factory=Examples)
 
     def finding(
         self,
@@ -73,8 +72,8 @@ class _Lenient(dict[str, Any]):
 
 
 _FORMATTER = string.Formatter()
-_PLAIN_FIELD = re.compile(r"[A-Za-z_]\w*")
-_NUMBER = re.compile(r"\d+")
+_PLAIN_FIELD = regex_cache.re_compile(r"[A-Za-z_]\w*")
+_NUMBER = regex_cache.re_compile(r"\d+")
 #: the widest a format spec may pad or cut a value (`{match:>20}`)
 MAX_FORMAT_WIDTH = 200
 #: characters of one value a message quotes (a match may be megabytes long)

@@ -7,7 +7,6 @@ with its options beside the common keys, or a rule reported by a built-in check,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -53,8 +52,7 @@ class PackSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(msgspec.Struct, frozen=True):
     """A loaded pack: its rules and its settings for built-in checks, by check name."""
 
     rules: list[Rule]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import msgspec
+
 from claimlint.checks import check_class
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.checks.options import OptionLayer, layers_of, merge_options
@@ -25,8 +27,7 @@ from claimlint.safe_text import excerpt
 from claimlint.yamlfile import YamlError
 
 
-@dataclass(frozen=True)
-class RuleFilter:
+class RuleFilter(msgspec.Struct, frozen=True):
     """The command line's say over which rules run, after the config's: `select` (when
     given) is all that runs, off-by-default rules included; `ignore` is turned off."""
 
@@ -96,7 +97,7 @@ class RuleSet:
         return dataclasses.replace(
             self,
             all_rules=tuple(
-                dataclasses.replace(r, enabled=r.id in rule_ids) for r in self.all_rules
+                msgspec.structs.replace(r, enabled=r.id in rule_ids) for r in self.all_rules
             ),
         )
 
@@ -105,14 +106,16 @@ class RuleSet:
         return dataclasses.replace(
             self,
             all_rules=tuple(
-                dataclasses.replace(r, enabled=False) if r.id in names or r.category in names else r
+                msgspec.structs.replace(r, enabled=False)
+                if r.id in names or r.category in names
+                else r
                 for r in self.all_rules
             ),
         )
 
     def with_facts(self, facts: Any) -> RuleSet:
         """The same rule set with its checks built on other facts (rule examples)."""
-        context = dataclasses.replace(self.context, facts=facts)
+        context = msgspec.structs.replace(self.context, facts=facts)
         checks = tuple(type(c)(c.options, context) for c in self.checks)
         return dataclasses.replace(self, checks=checks, context=context)
 
@@ -186,7 +189,7 @@ def _build_ruleset(config: Config, model: str | None, rule_filter: RuleFilter) -
             enabled = False
         enabled = rule_filter.enabled(rule, enabled)
         level = spec.levels.get(rule.id) or spec.levels.get(rule.category)
-        rule = dataclasses.replace(
+        rule = msgspec.structs.replace(
             rule, enabled=enabled, level=Level.parse(level) if level else rule.level
         )
         result.append(rule)

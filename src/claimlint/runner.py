@@ -4,11 +4,11 @@ reduce the cross-file summaries, and assemble the report in file order.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
+
+import msgspec
 
 from claimlint.config import ConfigResolver
 from claimlint.diagnostics import Diagnostic
@@ -128,7 +128,7 @@ def learn(
     from claimlint.learn.events import EventLearner
     from claimlint.learn.people import PeopleLearner
 
-    options = dataclasses.replace(options, learn=True)
+    options = msgspec.structs.replace(options, learn=True)
     resolver = ConfigResolver(options.config_path, isolated=options.isolated)
     rulesets = RuleSets.of_run(options)
     ruleset = rulesets.for_config(resolver.for_path("."))
@@ -153,8 +153,7 @@ def learn(
     return found
 
 
-@dataclass
-class LearnedFacts:
+class LearnedFacts(msgspec.Struct):
     """What a run of `facts learn` gathered: the learners, and the run's problems."""
 
     people: PeopleLearner
@@ -162,8 +161,8 @@ class LearnedFacts:
     articles: int = 0
     first: date | None = None
     last: date | None = None
-    errors: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    errors: list[str] = msgspec.field(default_factory=list)
+    notices: list[str] = msgspec.field(default_factory=list)
 
     def add(self, evidence: ArticleEvidence) -> None:
         self.articles += 1

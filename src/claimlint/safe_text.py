@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
+from claimlint import regex_cache
+
 #: characters of a file's content an error message may quote
 EXCERPT_CHARS = 40
 
 # C0 and C1 controls, DEL, bidi embeddings, overrides, isolates and marks, line and
 # paragraph separators, and lone surrogates (undecodable bytes of a file name).
-_UNSAFE = re.compile(
+_UNSAFE = regex_cache.re_compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex_cache.re_compile("[\ud800-\udfff]")
 
 
 def _picture(char: str) -> str:
@@ -58,8 +60,8 @@ def printable_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
-_ONE_CHAR = re.compile(r"""(['"])(?:[^\\]|\\[a-z]|\\x[0-9a-f]{2}|\\u[0-9a-f]{4})\1""")
+_QUOTED = regex_cache.re_compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
+_ONE_CHAR = regex_cache.re_compile(r"""(['"])(?:[^\\]|\\[a-z]|\\x[0-9a-f]{2}|\\u[0-9a-f]{4})\1""")
 
 
 def scrub_quotes(message: str) -> str:
@@ -86,7 +88,7 @@ def neutralise_lines(text: str) -> str:
     return "\n".join(neutralise(line) for line in text.split("\n"))
 
 
-_JSON_UNSAFE = re.compile(
+_JSON_UNSAFE = regex_cache.re_compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 

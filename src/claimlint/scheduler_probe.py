@@ -12,16 +12,17 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-_ADDRESS = re.compile(
+from claimlint import regex_cache
+
+_ADDRESS = regex_cache.re_compile(
     r"(?:(?P<scheme>tcp|tls|ucx|ucxx|ws|wss|inproc)://)?(?P<rest>[^\s/]+(?::\d{1,5})?(?:/\S*)?)"
 )
-_HOST_PORT = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}")
+_HOST_PORT = regex_cache.re_compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}")
 
 
 class NotAScheduler(Exception):

@@ -8,13 +8,13 @@ the next word could continue it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import msgspec
 
+from claimlint import regex_cache
 from claimlint.document import Analysis, Document
 
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
+_END = regex_cache.re_compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = regex_cache.re_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|St|Ste|Rev|Hon|"
     r"Jr|Sr|Mt|Ft|No|Nos|Vol|Fig|vs|etc|approx|Inc|Corp|Ltd|Co|Bros|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
@@ -23,8 +23,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(msgspec.Struct, frozen=True):
     start: int
     end: int
 

@@ -10,12 +10,13 @@ import codecs
 import fnmatch
 import hashlib
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.fsguard import NotReadable, is_inside, read_bytes
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
@@ -25,7 +26,7 @@ MAX_FILE_SIZE_LIMIT = 100 * 1024 * 1024
 STDIN = "-"
 _BINARY_SNIFF = 8192
 #: control characters other than the whitespace ones ("\t\n\v\f\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL = regex_cache.re_compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class InputError(Exception):
@@ -41,8 +42,7 @@ class SkippedFile(InputError):
     """A file deliberately not checked (too large): a warning, not an error."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True):
     """A decoded file. `text` is exactly the decoded content (BOM removed, line endings kept)."""
 
     path: str
@@ -55,8 +55,7 @@ class Source:
         return self.path.lower().endswith((".md", ".markdown", ".mdx"))
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(msgspec.Struct, frozen=True):
     """Which files a directory walk picks up."""
 
     include: Sequence[str] = DEFAULT_INCLUDE

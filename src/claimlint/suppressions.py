@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.findings import Finding
 
 if TYPE_CHECKING:
@@ -30,36 +32,33 @@ if TYPE_CHECKING:
 Action = Literal["disable-next-line", "disable", "enable"]
 
 _BODY = r"claimlint-(?P<action>disable-next-line|disable|enable)\b(?P<names>[^\n]*?)"
-_HTML_FORM = re.compile(rf"^[ \t]*<!--[ \t]*{_BODY}[ \t]*-->[ \t]*$", re.MULTILINE)
-_HASH_FORM = re.compile(rf"^[ \t]*#[ \t]*{_BODY}[ \t]*$", re.MULTILINE)
-_NAME = re.compile(r"[A-Za-z0-9_.-]+")
-_SEPARATOR = re.compile(r"[\s,]+")
+_HTML_FORM = regex_cache.re_compile(rf"^[ \t]*<!--[ \t]*{_BODY}[ \t]*-->[ \t]*$", re.MULTILINE)
+_HASH_FORM = regex_cache.re_compile(rf"^[ \t]*#[ \t]*{_BODY}[ \t]*$", re.MULTILINE)
+_NAME = regex_cache.re_compile(r"[A-Za-z0-9_.-]+")
+_SEPARATOR = regex_cache.re_compile(r"[\s,]+")
 
 
-@dataclass
-class Directive:
+class Directive(msgspec.Struct):
     action: Action
     #: rule ids or categories; empty means every rule
     names: tuple[str, ...]
     start: int
     end: int
     #: the names (or "" for a blanket directive) that silenced at least one finding
-    used: set[str] = field(default_factory=set)
+    used: set[str] = msgspec.field(default_factory=set)
     #: text of a malformed name list, reported as unused
     malformed: str = ""
 
 
-@dataclass(frozen=True)
-class _Range:
+class _Range(msgspec.Struct, frozen=True):
     start: int
     end: int
     directive: Directive
 
 
-@dataclass
-class Suppressions:
-    directives: list[Directive] = field(default_factory=list)
-    ranges: list[_Range] = field(default_factory=list)
+class Suppressions(msgspec.Struct):
+    directives: list[Directive] = msgspec.field(default_factory=list)
+    ranges: list[_Range] = msgspec.field(default_factory=list)
 
     def apply(self, findings: list[Finding]) -> list[Finding]:
         """`findings` less the ones a directive silences (marking those directives used)."""

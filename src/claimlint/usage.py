@@ -4,7 +4,6 @@ option values checked with plain messages."""
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,6 +14,7 @@ import typer
 from typer import _click as click  # the click typer bundles (its exceptions are raised)
 from typer.core import TyperCommand, TyperGroup
 
+from claimlint import regex_cache
 from claimlint.safe_text import neutralise, printable_path
 
 EXIT_USAGE = 2
@@ -25,7 +25,7 @@ MAX_JOBS = 256
 WARNING_PREFIX = "claimlint: warning: "
 
 E = TypeVar("E", bound=StrEnum)
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DAY = regex_cache.re_compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def error_line(message: str) -> str:

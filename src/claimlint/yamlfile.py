@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from claimlint import regex_cache
 from claimlint.fsguard import NotReadable, read_bytes
 from claimlint.safe_text import excerpt, scrub_quotes, shorten_quotes
 
@@ -17,8 +18,8 @@ T = TypeVar("T")
 #: the largest config, rule pack or facts file read (a pack of a few thousand rules is
 #: well under a megabyte)
 MAX_DATA_BYTES = 8 * 1024 * 1024
-_FIELD_NAME = re.compile(r"[\w.\[\]-]{1,80}")
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9_][\w.-]{0,39}")
+_FIELD_NAME = regex_cache.re_compile(r"[\w.\[\]-]{1,80}")
+_PLAIN_WORD = regex_cache.re_compile(r"[A-Za-z0-9_][\w.-]{0,39}")
 #: how deep mappings and lists may nest in a data file (packs need four or five levels)
 MAX_DEPTH = 64
 
@@ -191,7 +192,7 @@ def load_bytes(raw: bytes, path: str) -> Any:
     return load(text, path)
 
 
-_PATH_PART = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]")
+_PATH_PART = regex_cache.re_compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]")
 
 
 def line_of(data: Any, json_path: str) -> tuple[int | None, str]:

@@ -9,10 +9,8 @@ Every rule id a check reports is declared in YAML (`check: NAME`) with its level
 message, description and examples; the check asks its `RuleTable` for them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
@@ -30,8 +28,7 @@ class CheckOptions(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, fro
     options are hashable and analyses built from them can be shared."""
 
 
-@dataclass(frozen=True)
-class CheckContext:
+class CheckContext(msgspec.Struct, frozen=True):
     """What a check may know about the run when it is built: the loaded facts, the
     statistical model asked for, and every check's resolved options (a check may build
     an analysis that another check configures, as the timeline reads dates)."""
@@ -52,7 +49,7 @@ class RuleTable:
 
     def __init__(
         self,
-        rules: Iterable[Rule],
+        rules: "Iterable[Rule]",
         known: frozenset[str] = frozenset(),
         running: frozenset[str] = frozenset(),
     ) -> None:
@@ -68,7 +65,7 @@ class RuleTable:
     def any_on(self) -> bool:
         return any(rule.enabled for rule in self._rules.values())
 
-    def get(self, rule_id: str) -> Rule | None:
+    def get(self, rule_id: str) -> "Rule | None":
         return self._rules.get(rule_id)
 
     def finding(
@@ -88,15 +85,14 @@ class RuleTable:
             start, end, values, fix=fix, related=related, message=message, data=data
         )
 
-    def __iter__(self) -> Iterator[Rule]:
+    def __iter__(self) -> "Iterator[Rule]":
         return iter(self._rules.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True):
     """A finding of a cross-file step with the placer of the file it belongs to."""
 
-    placer: Placer
+    placer: "Placer"
     finding: Finding
 
 
@@ -117,15 +113,20 @@ class Check:
         self.options = options
         self.context = context
 
-    def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
+    def check(self, doc: "Document", rules: RuleTable) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def metadata(self, doc: Document) -> dict[str, Any]:
+    def metadata(self, doc: "Document") -> dict[str, Any]:
         """What the report says about a file on this check's behalf (the reference date),
         asked of every check, whether its rules are on or not."""
         return {}
 
-    def details(self, doc: Document) -> dict[str, Any]:
+    def notes(self, doc: "Document") -> Iterable[str]:
+        """What a reader should know about how the check went on this file (work it cut
+        short), asked after `check` of every check whose rules are on."""
+        return ()
+
+    def details(self, doc: "Document") -> dict[str, Any]:
         """What a report that shows the article (`--format html`) says about a file on
         this check's behalf beyond `metadata` (every date expression, the facts events
         the article mentions). Asked only when such a report is wanted, so the other
@@ -137,7 +138,7 @@ class Check:
     # summaries of a whole run and yields findings placed in their files.
     cross_document: ClassVar[bool] = False
 
-    def summarize(self, doc: Document, rules: RuleTable) -> Any:
+    def summarize(self, doc: "Document", rules: RuleTable) -> Any:
         return None
 
     def reduce(self, summaries: Iterable[Any], rules: RuleTable) -> Iterator[Placed]:

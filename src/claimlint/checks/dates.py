@@ -17,7 +17,6 @@ speaks and is left alone); `last-next-weekday` "next Friday" when this week's an
 next week's Friday are both possible.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, Literal

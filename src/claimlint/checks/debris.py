@@ -14,19 +14,18 @@ line gets one finding; a label glued to prose gets a finding on the label alone,
 with a fix that deletes it, safe when what remains still ends a sentence.
 """
 
-from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.debris import lexicon
 from claimlint.debris.captions import CaptionModel, CaptionSettings, Credit, final_stop
-from claimlint.debris.layout import Layout, Region, body_like, find_layout, is_sentence
+from claimlint.debris.layout import Layout, Region, find_layout, is_sentence, prose_shape
 from claimlint.debris.lexicon import (
     GluedGroup,
     LexiconGroup,
@@ -63,8 +62,8 @@ GLUED_CREDIT = "glued-credit"
 _SHOWN = 70
 #: a caption's words are at most this long on average (a longer run is not prose)
 _CAPTION_CHARS = 20
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
-_PARENTHESIS = regex.compile(r"\([^()]*\)")
+_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
+_PARENTHESIS = regex_cache.compile(r"\([^()]*\)")
 
 
 class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
@@ -146,8 +145,7 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     alt_text_min_overlap: float = 0.5
 
 
-@dataclass(frozen=True)
-class _Verdict:
+class _Verdict(msgspec.Struct, frozen=True):
     """What one unit was found to be (whole line) before the layout is known."""
 
     rule: str
@@ -263,8 +261,7 @@ class DebrisCheck(Check):
                 )
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(msgspec.Struct, frozen=True):
     rule: str
     start: int
     end: int
@@ -272,8 +269,7 @@ class _Found:
     fix: Fix | None = None
 
 
-@dataclass
-class _Page:
+class _Page(msgspec.Struct):
     findings: list[_Found]
 
 
@@ -288,8 +284,7 @@ class _Reading(Analysis[_Page]):
         return _Reader(self.check, doc).read()
 
 
-@dataclass(frozen=True)
-class _Glued:
+class _Glued(msgspec.Struct, frozen=True):
     rule: str
     #: where the label starts in the unit's `full` text
     at: int
@@ -313,6 +308,9 @@ class _Reader:
         self.credits: set[int] = set()
         self.credit_tails: dict[int, Credit | None] = {}
         self.body_cache: dict[tuple[int, int], bool] = {}
+        #: whether a unit (without a glued label) reads as prose and not as a caption,
+        #: whatever the number of words asked of a body paragraph
+        self.prose_cache: dict[tuple[int, int | None], bool] = {}
 
     # -- the reading ---------------------------------------------------------
 
@@ -400,8 +398,16 @@ class _Reader:
         if unit.index in self.candidates or unit.index + 1 in self.credits:
             return False
         glued = self.glued.get(unit.index)
-        prose = unit if glued is None else dataclasses.replace(unit, text=unit.full[: glued.at])
-        return body_like(prose, min_words) and not self.c.captions.strong_shape(unit.text)
+        prose = unit if glued is None else msgspec.structs.replace(unit, text=unit.full[: glued.at])
+        if len(prose.words) < max(min_words, 1):
+            return False
+        key = (unit.index, None if glued is None else glued.at)
+        known = self.prose_cache.get(key)
+        if known is None:
+            known = self.prose_cache[key] = prose_shape(prose) and not self.c.captions.strong_shape(
+                unit.text
+            )
+        return known
 
     def _ends_body(self, unit: Unit) -> bool:
         return self._is_body(unit, self.c.opts.last_paragraph_min_words)
@@ -430,9 +436,9 @@ class _Reader:
         return (
             unit.index not in self.candidates
             and unit.markup != "image"
-            and not self.c.stamps.is_metadata(unit.text)
             and len(unit.words) <= self.c.opts.headline_max_words
             and unit.index + 1 not in self.credits
+            and not self.c.stamps.is_metadata(unit.text)
             and not self.c.captions.strong_shape(unit.text)
         )
 
@@ -524,19 +530,18 @@ class _Reader:
             return False
         if model.strong_shape(text):
             return True
-        score = model.score(text)
         if unit.index + 1 in self.credits:
-            return score >= 1
-        if unit.index - 1 in self.credits:
-            score += 1  # the next picture of a gallery: caption, credit, caption
+            return model.scores(text, 1)
         need = self.c.opts.caption_min_score
         if final_stop(text):
             need += 1
-        if region == "inside":
-            return score >= need
         if region in ("before", "outside"):
-            return score >= need + 1
-        return False
+            need += 1
+        elif region != "inside":
+            return False
+        if unit.index - 1 in self.credits:
+            need -= 1  # the next picture of a gallery: caption, credit, caption
+        return model.scores(text, need)
 
     # -- outside the body ---------------------------------------------------------
 

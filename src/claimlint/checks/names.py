@@ -68,6 +68,14 @@ class NamesCheck(Check):
         known = KnownPeople(context.facts if self.opts.use_facts else None, self.lexicon)
         self.analyzer = NameAnalyzer(self.lexicon, self.grouper, known, context.model)
 
+    def notes(self, doc: Document) -> Iterable[str]:
+        analysis = doc.analysis(self.analyzer)
+        if not analysis.complete:
+            yield (
+                f"names: {len(analysis.mentions):,} names, more alike than are compared in "
+                "one article; the later ones were matched only to the same spelling"
+            )
+
     def check(self, doc: Document, rules: RuleTable) -> Iterator[Finding]:
         if not (rules.on(VARIANT) or rules.on(UNLISTED) or rules.on(DIACRITICS)):
             return

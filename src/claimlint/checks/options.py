@@ -11,7 +11,6 @@ that set the offending key.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -28,8 +27,7 @@ MAX_OPTION_ITEMS = 5_000
 MAX_OPTION_CHARS = 200_000
 
 
-@dataclass(frozen=True)
-class OptionLayer:
+class OptionLayer(msgspec.Struct, frozen=True):
     """One file's settings for one check: `data` is the YAML mapping, `where` the
     dotted field it stood under (`checks.names`) for error messages."""
 

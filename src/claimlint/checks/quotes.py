@@ -6,13 +6,11 @@ One check, five rules; the marks of a document are found and paired once
 the built-in pack.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from claimlint import regex_cache
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
 from claimlint.findings import Finding, Related
@@ -28,7 +26,7 @@ MISMATCHED = "quote-mismatched"
 BROKEN = "quote-broken-boundary"
 MIXED = "quote-mixed-styles"
 
-_WORD_AFTER_MARK = regex.compile(r"[\p{L}\p{M}\p{N}’'\-]{0,40}")
+_WORD_AFTER_MARK = regex_cache.compile(r"[\p{L}\p{M}\p{N}’'\-]{0,40}")
 
 
 class QuotesOptions(CheckOptions, frozen=True, kw_only=True):

@@ -18,14 +18,12 @@ A check of its own rather than a rule of the timeline check: it reads people, no
 events, has its own category (`roles`) and words, and is turned off on its own.
 """
 
-from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from claimlint import temporal
+from claimlint import regex_cache, temporal
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
 from claimlint.facts import Facts
@@ -44,8 +42,10 @@ OUTSIDE = "role-outside-tenure"
 _NEAR_DAY_FORMS = frozenset(
     {Form.WEEKDAY, Form.LAST_NEXT_WEEKDAY, Form.THIS_WEEKDAY, Form.DEICTIC_DAY, Form.NEIGHBOUR_DAY}
 )
-_PLANS = re.compile(r"(?i)\b(?:will|next|plans?|planned|scheduled|due\s+to|is\s+to|are\s+to)\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
+_PLANS = regex_cache.re_compile(
+    r"(?i)\b(?:will|next|plans?|planned|scheduled|due\s+to|is\s+to|are\s+to)\b"
+)
+_SENTENCE_START = regex_cache.re_compile(r"(?:^|[.!?]\s+|[\"“‘(]\s*)$")
 
 
 class RolesOptions(CheckOptions, frozen=True, kw_only=True):

@@ -5,7 +5,6 @@ which directives were used; a name that matches no rule or category of the
 configuration at all, and a malformed name list, are reported too.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 

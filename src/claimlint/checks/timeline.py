@@ -17,18 +17,16 @@ article itself.
 Dates are read with the dates check's settings (the article's reference date).
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import msgspec
 
-from claimlint import patterns, temporal
+from claimlint import patterns, regex_cache, temporal
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.document import Document
 from claimlint.facts import Event, FactDate, Facts
@@ -51,7 +49,7 @@ SELF_CONTRADICTION = "timeline-self-contradiction"
 #: places a detailed report lists per event named in an article
 MAX_MENTIONS = 20
 
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
+_NAME = regex_cache.re_compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
 _NOT_NAMES = frozenset({*MONTHS, *WEEKDAYS, "The", "This", "That", "But", "And"})
 _REPORTING_FORMS = frozenset(
     {Form.WEEKDAY, Form.LAST_NEXT_WEEKDAY, Form.THIS_WEEKDAY, Form.DEICTIC_DAY, Form.NEIGHBOUR_DAY}
@@ -89,8 +87,7 @@ class TimelineOptions(CheckOptions, frozen=True, kw_only=True):
     common_event_nouns: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class _Dated:
+class _Dated(msgspec.Struct, frozen=True):
     key: str
     unique: bool
     definite: bool
@@ -98,8 +95,7 @@ class _Dated:
     sentence: Sentence
 
 
-@dataclass(frozen=True, slots=True)
-class _Captions:
+class _Captions(msgspec.Struct, frozen=True):
     """Paragraphs (by their start offsets) that speak of a picture or a commemoration:
     a date closing one of their sentences after a comma is the photo's or the day's."""
 

@@ -19,32 +19,31 @@ question end the test: such a line is copy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
-import regex
+import msgspec
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 from claimlint.debris.lexicon import GLUED_WINDOW, Slots
 
-_WORD = regex.compile(r"[\p{L}][\p{L}’'-]*")
-_QUOTATION = regex.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
-_FINAL_STOP = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_WORD = regex_cache.compile(r"[\p{L}][\p{L}’'-]*")
+_QUOTATION = regex_cache.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
+_FINAL_STOP = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
 #: a sentence of prose ends so ("… in the capital."); no credit does
-_PROSE_END = regex.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
-_QUESTION = regex.compile(r"\?[\"”’')\]]*\s*\Z")
+_PROSE_END = regex_cache.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
+_QUESTION = regex_cache.compile(r"\?[\"”’')\]]*\s*\Z")
+_CACHED_LINES = 4096
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(msgspec.Struct, frozen=True):
     #: where the credit starts in the unit's text
     start: int
     strong: bool
 
 
-@dataclass(frozen=True)
-class CaptionSettings:
+class CaptionSettings(msgspec.Struct, frozen=True):
     strong_tails: Sequence[str]
     weak_tails: Sequence[str]
     credit_lines: Sequence[str]
@@ -76,6 +75,8 @@ class CaptionModel:
         self.persons = frozenset(w.lower() for w in settings.persons)
         self.articles = frozenset(w.casefold() for w in settings.articles)
         self.min_score = settings.min_score
+        # a unit is asked whether it is a body paragraph, a headline and a caption
+        self.strong_shape = functools.lru_cache(maxsize=_CACHED_LINES)(self._strong_shape)
 
     def credit(self, text: str) -> Credit | None:
         """The credit that ends `text`, if any (the strong reading first)."""
@@ -97,7 +98,7 @@ class CaptionModel:
 
     def reports_speech(self, text: str) -> bool:
         """Does `text` report speech or speak in the first or second person?"""
-        if next(patterns.finditer(self.speech, text), None):
+        if patterns.search(self.speech, text):
             return True
         # as written or capitalised at a sentence's start: "US" is a country
         return any(
@@ -105,30 +106,47 @@ class CaptionModel:
             for w in _WORD.findall(text)
         )
 
-    def strong_shape(self, text: str) -> bool:
+    def _strong_shape(self, text: str) -> bool:
         """A caption lead or tag: enough alone."""
-        return bool(
-            next(patterns.finditer(self.leads, text), None)
-            or next(patterns.finditer(self.tags, text), None)
-        )
+        return bool(patterns.search(self.leads, text) or patterns.search(self.tags, text))
 
     def score(self, text: str) -> int:
         """Points for the caption shape of a line without a credit (see the module)."""
         if ": " in text:
             return 0
-        score = 0
-        if self.picture_verb(text):
-            score += 1
-        if next(patterns.finditer(self.date, text), None):
-            score += 1
-        if next(patterns.finditer(self.hints, text), None):
-            score += 1
-        if not _FINAL_STOP.search(text) and any(
+        return sum(1 for sign in self._signs() if sign(text))
+
+    def scores(self, text: str, points: int) -> bool:
+        """Is `score(text)` at least `points`? The signs are asked from the cheapest, and
+        no more once the answer is known (the date is the dearest: most lines have none)."""
+        if points <= 0:
+            return True
+        if ": " in text:
+            return False
+        signs = self._signs()
+        for index, sign in enumerate(signs):
+            if sign(text):
+                points -= 1
+                if points == 0:
+                    return True
+            if points > len(signs) - index - 1:
+                return False
+        return False
+
+    def _signs(self) -> tuple[Callable[[str], bool], ...]:
+        return (self._no_stop_with_article, self.picture_verb, self._hint, self._date)
+
+    def _no_stop_with_article(self, text: str) -> bool:
+        # no closing stop, as captions and headlines have; headlines drop articles
+        return not _FINAL_STOP.search(text) and any(
             w.casefold() in self.articles for w in _WORD.findall(text)
-        ):
-            # no closing stop, as captions and headlines have; headlines drop articles
-            score += 1
-        return score
+        )
+
+    def _hint(self, text: str) -> bool:
+        return bool(patterns.search(self.hints, text))
+
+    def _date(self, text: str) -> bool:
+        return bool(patterns.search(self.date, text))
 
     def picture_verb(self, text: str) -> bool:
         """A present-tense picture verb in lower case after at least one word of
@@ -168,4 +186,4 @@ def final_stop(text: str) -> bool:
 
 
 def any_match(pattern: Any, text: str) -> bool:
-    return next(patterns.finditer(pattern, text), None) is not None
+    return patterns.search(pattern, text) is not None

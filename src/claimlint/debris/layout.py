@@ -13,17 +13,17 @@ phrase, a credit, a caption's shape).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
-import regex
+import msgspec
 
+from claimlint import regex_cache
 from claimlint.debris.units import Unit
 
 Region = Literal["before", "inside", "after", "outside"]
 
-_SENTENCE_END = regex.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}’'-]+")
+_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
+_LOWER_WORD = regex_cache.compile(r"\b\p{Ll}[\p{L}’'-]+")
 
 
 def is_sentence(text: str) -> bool:
@@ -32,16 +32,18 @@ def is_sentence(text: str) -> bool:
 
 
 def body_like(unit: Unit, min_words: int) -> bool:
-    words = unit.words
-    if len(words) < max(min_words, 1) or unit.markup in ("heading", "image"):
-        return False
-    if not is_sentence(unit.text):
-        return False
-    return len(_LOWER_WORD.findall(unit.text)) >= len(words) // 3
+    return len(unit.words) >= max(min_words, 1) and prose_shape(unit)
 
 
-@dataclass(frozen=True)
-class Layout:
+def prose_shape(unit: Unit) -> bool:
+    """What `body_like` asks of a unit besides its length: not a heading or an image, a
+    sentence's end, and some words in lower case."""
+    if unit.markup in ("heading", "image") or not is_sentence(unit.text):
+        return False
+    return len(_LOWER_WORD.findall(unit.text)) >= len(unit.words) // 3
+
+
+class Layout(msgspec.Struct, frozen=True):
     units: Sequence[Unit]
     first_body: int | None
     last_body: int | None

@@ -18,19 +18,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
 import regex
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 from claimlint.kinds.base import OptionError
 
 Where = Literal["anywhere", "outside_body", "before_body", "after_body", "headline"]
 
 # a slot, not a named group "(?<name>…)", "(?P<name>…)" or a reference "\g<name>"
-_SLOT = regex.compile(r"(?<!\(\?)(?<!\(\?P)(?<!\\g)<([a-z_]{1,30})>")
+_SLOT = regex_cache.compile(r"(?<!\(\?)(?<!\(\?P)(?<!\\g)<([a-z_]{1,30})>")
 _SLOT_DEPTH = 4
 _CACHED_LINES = 4096
 _REVERSE = "(?r)"
@@ -41,8 +40,8 @@ LINE_WINDOW = 600
 
 # Markdown and list decoration around a line's words, and the trailing marks furniture
 # carries ("Read more »", "No comments yet...", "Share this:").
-_KEY_LEAD = regex.compile(r"[\s•·»›>|–—*-]+")
-_KEY_TRAIL = regex.compile(r"(?r)[\s:.…»›>|*·•-]+\Z")
+_KEY_LEAD = regex_cache.compile(r"[\s•·»›>|–—*-]+")
+_KEY_TRAIL = regex_cache.compile(r"(?r)[\s:.…»›>|*·•-]+\Z")
 
 
 class LexiconGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -72,8 +71,7 @@ class GluedGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
     where: Where = "anywhere"
 
 
-@dataclass(frozen=True)
-class CompiledGroup:
+class CompiledGroup(msgspec.Struct, frozen=True):
     rule: str
     where: Where
     pattern: Any
@@ -87,7 +85,7 @@ class CompiledGroup:
         if self.max_words is not None and len(key.split()) > self.max_words:
             return False
         if self.contains:
-            return next(patterns.finditer(self.pattern, key), None) is not None
+            return patterns.search(self.pattern, key) is not None
         return bool(patterns.fullmatch(self.pattern, key))
 
 
@@ -117,8 +115,7 @@ class Lexicon:
         )
 
 
-@dataclass(frozen=True)
-class CompiledGlued:
+class CompiledGlued(msgspec.Struct, frozen=True):
     rule: str
     where: Where
     after: Literal["sentence", "word", "any"]

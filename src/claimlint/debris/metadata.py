@@ -11,21 +11,19 @@ which is prose. A line whose other words are all in capitals is a dateline
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-import regex
+import msgspec
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
-_NUMBER = regex.compile(r"[\d.,:/-]+\Z")
+_TOKEN = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_NUMBER = regex_cache.compile(r"[\d.,:/-]+\Z")
 #: a line longer than this many characters a word is not a page's time stamp
 _CHARS_PER_WORD = 16
 
 
-@dataclass(frozen=True)
-class MetadataModel:
+class MetadataModel(msgspec.Struct, frozen=True):
     stamp: Any  # the compiled <stamp> slot: dates, times, "an hour ago"
     label_words: frozenset[str]
     max_words: int

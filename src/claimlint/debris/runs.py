@@ -11,19 +11,18 @@ holds at least `teaser_min_lines` headlines.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-import regex
+import msgspec
 
+from claimlint import regex_cache
 from claimlint.debris.layout import is_sentence
 from claimlint.debris.units import Unit
 from claimlint.debris.words import content_words, overlap
 
-_BYLINE = regex.compile(r"(?i)\A(?:by|reporting by|written by|from)\s")
+_BYLINE = regex_cache.compile(r"(?i)\A(?:by|reporting by|written by|from)\s")
 
 
-@dataclass(frozen=True)
-class TeaserSettings:
+class TeaserSettings(msgspec.Struct, frozen=True):
     min_words: int
     max_words: int
     min_lines: int
@@ -32,8 +31,7 @@ class TeaserSettings:
     common_words: frozenset[str]
 
 
-@dataclass(frozen=True)
-class TeaserRun:
+class TeaserRun(msgspec.Struct, frozen=True):
     first: int  # unit index of the run's first line (teaser or short filler)
     last: int  # unit index of its last teaser
     teasers: int

@@ -15,25 +15,24 @@ are one unit unless a line starts a block of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
-import regex
+import msgspec
 
+from claimlint import regex_cache
 from claimlint.document import Analysis, Document
 from claimlint.kinds.existence import LINE_BODIES
 
 Markup = Literal["", "heading", "bullet", "quote", "image"]
 
-_MARKUP = regex.compile(
+_MARKUP = regex_cache.compile(
     r"[ \t]*(?:(?P<heading>#{1,6}\s)|(?P<quote>>)|(?P<image>!\[)|(?P<bullet>(?:[-*+•·]|\d{1,3}[.)])\s))"
 )
-_LAST_WORD = regex.compile(r"(?r)[\p{L}’']+")
-_LINE_END = regex.compile(r"[.!?:][\"”’')\]]*\Z")
+_LAST_WORD = regex_cache.compile(r"(?r)[\p{L}’']+")
+_LINE_END = regex_cache.compile(r"[.!?:][\"”’')\]]*\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Wrap:
+class Wrap(msgspec.Struct, frozen=True):
     """What a hard-wrapped block looks like: at least `lines` lines, the widest at least
     `width` characters, and every line but the last at least `fill` of the widest."""
 
@@ -42,8 +41,7 @@ class Wrap:
     fill: float
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     index: int
     #: offsets of the unit's words in the document (decoration excluded)
     start: int
@@ -159,8 +157,7 @@ class Units(Analysis[list[Unit]]):
         return wrapped
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(msgspec.Struct, frozen=True):
     start: int
     end: int
     body: str

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
+from claimlint import regex_cache
 
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_WORD = regex.compile(r"[\p{L}][\p{L}’'-]*")
-_SECTION_SUFFIX = regex.compile(r"\s+[|–—-]\s+[^|–—]{1,40}\Z")
+_NON_WORD = regex_cache.compile(r"[^\p{L}\p{N}]+")
+_WORD = regex_cache.compile(r"[\p{L}][\p{L}’'-]*")
+_SECTION_SUFFIX = regex_cache.compile(r"\s+[|–—-]\s+[^|–—]{1,40}\Z")
 
 
 def normalised(text: str) -> str:

@@ -5,7 +5,6 @@ is stateless afterwards: whatever one document needs to remember is an analysis 
 the document (`Document.analysis`). Kinds yield findings; they never print.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -37,11 +36,11 @@ class Kind:
 
     options_type: ClassVar[type[Options]] = Options
 
-    def __init__(self, options: Options, context: KindContext) -> None:
+    def __init__(self, options: Options, context: "KindContext") -> None:
         self.options = options
         self.context = context
 
-    def check(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+    def check(self, doc: "Document", rule: "Rule") -> "Iterator[Finding]":
         raise NotImplementedError
 
 
@@ -55,7 +54,7 @@ class KindContext(msgspec.Struct, frozen=True, kw_only=True):
     trusted: bool = False
 
     @property
-    def timeout(self) -> Timeout:
+    def timeout(self) -> "Timeout":
         """The time the patterns of the rule may take on one document (None: no limit;
         `LIMIT`: `patterns.MATCH_TIMEOUT`)."""
         from claimlint.patterns import LIMIT

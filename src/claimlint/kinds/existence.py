@@ -5,7 +5,6 @@ match the pattern as a whole (site furniture such as "Source link" is a line of 
 own, while the same words inside a sentence are fine).
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
@@ -14,7 +13,7 @@ from typing import Any, Literal
 import msgspec
 import regex
 
-from claimlint import patterns
+from claimlint import patterns, regex_cache
 from claimlint.document import Analysis, Document
 from claimlint.findings import Finding, Fix
 from claimlint.kinds.base import Kind, KindContext, OptionError, Options
@@ -29,7 +28,7 @@ WHITE_SPACE = (
 )
 _LEADING_DECORATION = WHITE_SPACE + "#>*_[-"
 _TRAILING_DECORATION = WHITE_SPACE + "*_]"
-_GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
+_GROUP_REFERENCE = regex_cache.compile(r"\\(\d+)|\\g<([^>]*)>")
 _UNLESS_WINDOW = 80
 #: the longest `fix.replace` template
 MAX_REPLACE_CHARS = 1_000

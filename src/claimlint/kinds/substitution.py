@@ -1,7 +1,6 @@
 """`substitution`: a map of wrong → right forms; each wrong form found is reported with
 the right one as its fix (case of the first letter kept)."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property

@@ -5,25 +5,24 @@ look either way."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.learn.evidence import ArticleEvidence
 
 _EXAMPLES = 2
 _MAX_CUES = 3
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = regex_cache.re_compile(r"[^a-z0-9]+")
 
 
-@dataclass
-class CueStats:
-    dates: Counter[str] = field(default_factory=Counter)
-    examples: dict[str, list[str]] = field(default_factory=dict)
+class CueStats(msgspec.Struct):
+    dates: Counter[str] = msgspec.field(default_factory=Counter)
+    examples: dict[str, list[str]] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class EventProposal:
+class EventProposal(msgspec.Struct, frozen=True):
     id: str
     noun: str
     date: str
@@ -95,8 +94,6 @@ def _unique_ids(proposals: list[EventProposal]) -> list[EventProposal]:
     for proposal in proposals:
         seen[proposal.id] += 1
         if seen[proposal.id] > 1:
-            proposal = EventProposal(
-                **{**proposal.__dict__, "id": f"{proposal.id}-{proposal.date}"}
-            )
+            proposal = msgspec.structs.replace(proposal, id=f"{proposal.id}-{proposal.date}")
         result.append(proposal)
     return result

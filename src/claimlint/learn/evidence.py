@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.document import Document
 from claimlint.names.analysis import NameAnalyzer
 from claimlint.names.mentions import Mention
@@ -17,16 +18,17 @@ from claimlint.timeline.claims import dated_sentences
 from claimlint.timeline.events import EventNouns
 
 #: capitalised words before a name: "Iraqi Prime Minister", "Foreign Minister"
-_TITLE_RUN = re.compile(r"((?:[A-Z][\w.’'-]*[ \t]+){1,4})$")
+_TITLE_RUN = regex_cache.re_compile(r"((?:[A-Z][\w.’'-]*[ \t]+){1,4})$")
 #: a title that says the person no longer (or not yet) holds it
-_NOT_NOW = re.compile(r"(?i)\b(?:former|ex|late|then|acting|outgoing|incoming|designate)\b")
-_CUE = re.compile(r"\b[A-Z][\w’'-]{2,}(?:[ \t]+[A-Z][\w’'-]{2,})*")
+_NOT_NOW = regex_cache.re_compile(
+    r"(?i)\b(?:former|ex|late|then|acting|outgoing|incoming|designate)\b"
+)
+_CUE = regex_cache.re_compile(r"\b[A-Z][\w’'-]{2,}(?:[ \t]+[A-Z][\w’'-]{2,})*")
 _NOT_CUES = frozenset({*MONTHS, *WEEKDAYS, "The", "This", "That", "But", "And", "In", "On"})
 _MAX_CUES = 6
 
 
-@dataclass(frozen=True, slots=True)
-class NameUse:
+class NameUse(msgspec.Struct, frozen=True):
     """One spelling of one person in one article."""
 
     written: str  # the fullest form ("Mustafa al-Kadhimi" over "Kadhimi")
@@ -37,8 +39,7 @@ class NameUse:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class EventUse:
+class EventUse(msgspec.Struct, frozen=True):
     """An event noun with an explicit date in one sentence of one article."""
 
     noun: str  # the event key ("explosion")
@@ -47,16 +48,14 @@ class EventUse:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleEvidence:
+class ArticleEvidence(msgspec.Struct, frozen=True):
     path: str
     published: date | None
     names: tuple[NameUse, ...]
     events: tuple[EventUse, ...]
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(msgspec.Struct, frozen=True):
     """What the learner reads articles with: the names check's analyzer and title
     words, the dates check's settings, the timeline check's event nouns."""
 

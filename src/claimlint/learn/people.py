@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
+
+import msgspec
 
 from claimlint.learn.evidence import ArticleEvidence
 from claimlint.names.grouping import group_alike, one_deletions
@@ -26,8 +27,7 @@ _EXAMPLES = 2
 Key = tuple[str, str]  # (surname key, given key or "")
 
 
-@dataclass
-class TitleUse:
+class TitleUse(msgspec.Struct):
     first: date | None = None
     last: date | None = None
     articles: int = 0
@@ -39,22 +39,19 @@ class TitleUse:
             self.last = when if self.last is None else max(self.last, when)
 
 
-@dataclass
-class SpellingStats:
-    forms: Counter[str] = field(default_factory=Counter)
+class SpellingStats(msgspec.Struct):
+    forms: Counter[str] = msgspec.field(default_factory=Counter)
     articles: int = 0
-    examples: list[str] = field(default_factory=list)
-    titles: dict[str, TitleUse] = field(default_factory=dict)
+    examples: list[str] = msgspec.field(default_factory=list)
+    titles: dict[str, TitleUse] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Spelling:
+class Spelling(msgspec.Struct, frozen=True):
     written: str
     articles: int
 
 
-@dataclass(frozen=True)
-class PersonProposal:
+class PersonProposal(msgspec.Struct, frozen=True):
     name: str
     articles: int
     variants: tuple[Spelling, ...]

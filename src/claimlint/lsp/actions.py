@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+import msgspec
 from lsprotocol import types
 
+from claimlint import regex_cache
 from claimlint.diagnostics import Diagnostic
 from claimlint.fixes import safe_edits
 from claimlint.lsp.convert import SOURCE, lsp_range, to_lsp
@@ -25,14 +26,13 @@ from claimlint.safe_text import excerpt
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 
 # an existing disable-next-line directive (HTML comment, or `#` in plain text)
-_NEXT_LINE = re.compile(
+_NEXT_LINE = regex_cache.re_compile(
     r"^[ \t]*(?:<!--[ \t]*claimlint-disable-next-line\b(?P<html>[^\n]*?)[ \t]*-->"
     r"|#[ \t]*claimlint-disable-next-line\b(?P<hash>[^\n]*?))[ \t]*$"
 )
 
 
-@dataclass(frozen=True)
-class ActionTarget:
+class ActionTarget(msgspec.Struct, frozen=True):
     """The document the actions are for, as linted."""
 
     uri: str

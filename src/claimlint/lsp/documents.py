@@ -9,16 +9,15 @@ change to such a document would land in the wrong place.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+import msgspec
 from lsprotocol import types
 
 from claimlint.lsp.linting import Outcome
 from claimlint.lsp.positions import LineIndex
 
 
-@dataclass
-class OpenDocument:
+class OpenDocument(msgspec.Struct):
     uri: str
     text: str
     version: int | None
@@ -28,7 +27,7 @@ class OpenDocument:
     #: the latest outcome published for it (possibly of an older version)
     outcome: Outcome | None = None
     #: cross-file findings published with it, as LSP diagnostics
-    extra: list[types.Diagnostic] = field(default_factory=list)
+    extra: list[types.Diagnostic] = msgspec.field(default_factory=list)
 
 
 def apply_changes(

@@ -7,10 +7,11 @@ top of the document; the server keeps serving.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.engine import lint_source
@@ -20,25 +21,24 @@ from claimlint.sources import Source
 from claimlint.yamlfile import YamlError
 
 
-@dataclass
-class Outcome:
+class Outcome(msgspec.Struct):
     """What linting one version of a document gave."""
 
     text: str
     version: int | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = msgspec.field(default_factory=list)
     #: the config, facts file or pack could not be used (one line)
     config_error: str | None = None
     #: what went wrong inside the engine (a rule over its time limit, say)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = msgspec.field(default_factory=list)
     #: notes from the engine (a rule that stopped reporting after its limit)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
     #: the document was not checked (too large); why
     skipped: str | None = None
     ruleset: RuleSet | None = None
     config_key: str | None = None
     #: per-check summaries for the cross-file step
-    summaries: dict[str, Any] = field(default_factory=dict)
+    summaries: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 def lint_text(

@@ -9,11 +9,12 @@ UTF-8 bytes, or UTF-32 (code points). Pure Python, no protocol types.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from claimlint import regex_cache
+
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = regex_cache.re_compile(r"\r\n|\r|\n")
 
 
 def units(text: str, encoding: str) -> int:

@@ -5,16 +5,16 @@ default kept."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import msgspec
 
 #: the longest debounce a client may ask for, in milliseconds
 MAX_DEBOUNCE_MS = 5000
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     #: changes to a document closer together than this are linted together (the first
     #: change after a quiet spell is linted at once)
     debounce_ms: int = 100
@@ -58,4 +58,4 @@ def read_settings(raw: Any, current: Settings | None = None) -> tuple[Settings, 
             if values["date"] is None:
                 del values["date"]
                 problems.append("settings: date must be YYYY-MM-DD; ignored")
-    return Settings(**{**settings.__dict__, **values}), problems
+    return msgspec.structs.replace(settings, **values), problems

@@ -9,7 +9,8 @@ each file whose spelling is not the one most files use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+
+import msgspec
 
 from claimlint.diagnostics import Anchors
 from claimlint.document import Document
@@ -19,8 +20,7 @@ from claimlint.names.mentions import Mention
 from claimlint.names.spelling import Speller
 
 
-@dataclass(frozen=True, slots=True)
-class SpellingUse:
+class SpellingUse(msgspec.Struct, frozen=True):
     """How one file spells one surname: where first, how often, with which given names."""
 
     key: str
@@ -32,16 +32,14 @@ class SpellingUse:
     accepted: bool
 
 
-@dataclass(frozen=True, slots=True)
-class FileNames:
+class FileNames(msgspec.Struct, frozen=True):
     anchors: Anchors
     uses: tuple[SpellingUse, ...]
 
 
-@dataclass
-class _Spelling:
-    mentions: list[Mention] = field(default_factory=list)
-    given: set[str] = field(default_factory=set)
+class _Spelling(msgspec.Struct):
+    mentions: list[Mention] = msgspec.field(default_factory=list)
+    given: set[str] = msgspec.field(default_factory=set)
 
 
 def summarize(doc: Document, analysis: NameAnalysis, speller: Speller) -> FileNames | None:
@@ -80,8 +78,7 @@ def summarize(doc: Document, analysis: NameAnalysis, speller: Speller) -> FileNa
     return FileNames(Anchors.record(doc, [u.span for u in uses]), tuple(uses))
 
 
-@dataclass(frozen=True)
-class Minority:
+class Minority(msgspec.Struct, frozen=True):
     """One file's spelling of a surname that most files of the run spell otherwise."""
 
     anchors: Anchors
@@ -118,15 +115,14 @@ def minorities(
                 yield Minority(summary.anchors, use, verdict.shown, verdict.files, verdict.counts)
 
 
-@dataclass
-class _KeyStats:
+class _KeyStats(msgspec.Struct):
     """One surname spelling over a run: in how many files, how often, with which given
     names; whether the facts accept it; how it is written."""
 
     files: int = 0
     mentions: int = 0
     accepted: bool = False
-    given: set[str] = field(default_factory=set)
+    given: set[str] = msgspec.field(default_factory=set)
     surname: str = ""
     shown: tuple[int, str] = (0, "")  # the longest written form's length, and its surname
     only_file: str | None = None  # the file, while there is only one
@@ -141,8 +137,7 @@ class _KeyStats:
         self.shown = max(self.shown, (len(use.written), use.surname))
 
 
-@dataclass(frozen=True)
-class _Verdict:
+class _Verdict(msgspec.Struct, frozen=True):
     """What a minority spelling's files are told: the majority spelling and the counts."""
 
     shown: str

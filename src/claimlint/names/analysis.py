@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import msgspec
+
 from claimlint.document import Analysis, Document
 from claimlint.names.form import NameForm
 from claimlint.names.known import KnownPeople, Verdict
@@ -14,11 +16,13 @@ from claimlint.names.people import Cues, Grouper, Person
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 
-@dataclass(frozen=True)
-class NameAnalysis:
+class NameAnalysis(msgspec.Struct, frozen=True):
     mentions: list[Mention]
     verdicts: dict[int, Verdict]  # by mention start
     people: list[Person]
+    #: False when the article held more alike names than are compared: later full names
+    #: were grouped only when written exactly as before
+    complete: bool = True
 
     def verdict(self, mention: Mention) -> Verdict | None:
         return self.verdicts.get(mention.start)
@@ -55,13 +59,12 @@ def analyse(
             verdict = known.verdict(mention)
             if verdict is not None:
                 verdicts[mention.start] = verdict
-    people: list[Person] = []
-    if len(mentions) > 1:
-        grouper = grouper or Grouper(lex)
-        forms = [NameForm.of(m, lex) for m in mentions]
-        cues = Cues(lex, doc.lint_text)
-        people = grouper.group(forms, cues)
-    return NameAnalysis(mentions, verdicts, people)
+    if len(mentions) <= 1:
+        return NameAnalysis(mentions, verdicts, [])
+    grouper = grouper or Grouper(lex)
+    forms = [NameForm.of(m, lex) for m in mentions]
+    grouped = grouper.group_all(forms, Cues(lex, doc.lint_text))
+    return NameAnalysis(mentions, verdicts, grouped.people, grouped.complete)
 
 
 def model_person_spans(doc: Document, model: str) -> list[tuple[int, int]]:

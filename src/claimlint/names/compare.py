@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from claimlint.names.form import NameForm, initial, normalise
 from claimlint.names.lexicon import NameLexicon
@@ -36,8 +37,7 @@ DIACRITICS = "diacritics"
 _HEADLINE_ENDS = frozenset(".!?:;\"”’')…")
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(msgspec.Struct, frozen=True):
     """One mention that writes its person's name otherwise than the reference."""
 
     mention: Mention
@@ -55,8 +55,7 @@ class Difference:
         return self.parts == (DIACRITICS,)
 
 
-@dataclass(frozen=True)
-class _Vote:
+class _Vote(msgspec.Struct, frozen=True):
     value: str
     weight: int
     start: int
@@ -296,8 +295,7 @@ class Comparer:
         return key_a == key_b or self.speller.sounds_alike(a.rstrip("."), b.rstrip("."))
 
 
-@dataclass
-class _Reference:
+class _Reference(msgspec.Struct):
     """The reference spelling of each part of one person's name."""
 
     surname_key: str

@@ -12,16 +12,16 @@ their own.
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention, Token
 
 _SEPARATORS = str.maketrans({"‑": "-", "–": "-", "’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = regex_cache.re_compile(r"[ \t]+")
 
 
 def normalise(text: str) -> str:
@@ -30,8 +30,7 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
 
 
-@dataclass(frozen=True, slots=True)
-class NameForm:
+class NameForm(msgspec.Struct, frozen=True):
     """One mention split into its parts, with comparison keys (letters only)."""
 
     mention: Mention
@@ -112,7 +111,7 @@ class NameForm:
         tokens = self.mention.tokens
         given_names = tuple(t.text for t in tokens if not _initial(t.text))
         keys = tuple(self.key_of(t.text) for t in tokens)
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             self,
             given=tokens,
             patronymic=(),

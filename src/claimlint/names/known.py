@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from claimlint.facts import Facts, Person, all_forms
 from claimlint.names.lexicon import NameLexicon
@@ -14,8 +15,7 @@ from claimlint.names.mentions import Mention, form_key
 Status = Literal["canonical", "variant", "misspelling", "close"]
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(msgspec.Struct, frozen=True):
     """What the facts file says about one mention."""
 
     person: Person
@@ -27,8 +27,7 @@ class Verdict:
         return self.status in ("canonical", "variant")
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
+class _Form(msgspec.Struct, frozen=True):
     person: Person
     status: Status
     text: str

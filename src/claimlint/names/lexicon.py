@@ -6,8 +6,8 @@ options (`NamesOptions`, defaults in `rules/names.yaml`); nothing is a constant.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
 from claimlint import regex_cache
@@ -29,8 +29,7 @@ def _phrases(phrases: Iterable[str]) -> regex.Pattern[str]:
     return regex_cache.compile(rf"\b(?:{alternation})\b", regex.I)
 
 
-@dataclass(frozen=True, eq=False)
-class NameLexicon:
+class NameLexicon(msgspec.Struct, frozen=True, eq=False):
     """Word sets and compiled patterns of one names configuration."""
 
     options: NamesOptions

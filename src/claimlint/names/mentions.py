@@ -14,35 +14,36 @@ wrote in lower case ("a statement by al-zubaidi said").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.document import Document
 from claimlint.names.lexicon import NameLexicon
 
-CLAUSE_START = regex.compile(r"[,.;:!?()\n](?=[^,.;:!?()\n]*$)")
+CLAUSE_START = regex_cache.compile(r"[,.;:!?()\n](?=[^,.;:!?()\n]*$)")
 # the same, in reverse; it differs only on text that ends in a line break, where `$`
 # also matches before that break and the forward search finds the earlier mark
-CLAUSE_START_REVERSE = regex.compile(CLAUSE_START.pattern, regex.REVERSE)
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]*\b")
-SENTENCE_START = regex.compile(r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ \t]*)$", regex.REVERSE)
+CLAUSE_START_REVERSE = regex_cache.compile(CLAUSE_START.pattern, regex.REVERSE)
+_LOWER_WORD = regex_cache.compile(r"\b\p{Ll}[\p{Ll}'’-]*\b")
+SENTENCE_START = regex_cache.compile(
+    r"(?:^|[.!?]['’”\"]?[ \t]+|\n[ \t]*|[“\"][ \t]*)$", regex.REVERSE
+)
 
 _MAX_NAME_TOKENS = 5
-_ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:[-‑]\p{Ll}{3,})+$")
+_ADJECTIVE = regex_cache.compile(r"\p{Lu}\p{Ll}+(?:[-‑]\p{Ll}{3,})+$")
 _LOOK_BEHIND = 140
 _MAX_LINKED_TOKENS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(msgspec.Struct, frozen=True):
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(msgspec.Struct, frozen=True):
     """One mention of a person: the name as written, without title or possessive."""
 
     start: int
@@ -65,8 +66,7 @@ class Mention:
         return bool(self.given)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(msgspec.Struct, frozen=True):
     tokens: tuple[Token, ...]
     roles: tuple[str, ...]
     title_evidence: bool
@@ -482,8 +482,8 @@ def _lowercase_at(text: str, at: int, end: int, lex: NameLexicon) -> Mention | N
 
 _FEW_SURNAMES = 8
 #: a whole word, for the one-pass search; _lowercase_at decides as for text.find's hits
-_LOWER_NAME = regex.compile(r"(?<![\p{L}\p{M}'’])(?P<word>[\p{L}\p{M}]+)(?![\p{L}\p{M}'’‑-])")
-_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’‑-])(?P<article>\p{Ll}{2,3})[-‑]$")
+_LOWER_NAME = regex_cache.compile(r"(?<![\p{L}\p{M}'’])(?P<word>[\p{L}\p{M}]+)(?![\p{L}\p{M}'’‑-])")
+_ARTICLE_BEFORE = regex_cache.compile(r"(?<![\p{L}\p{M}'’‑-])(?P<article>\p{Ll}{2,3})[-‑]$")
 
 
 def _surname_of(form: str) -> str:

@@ -4,7 +4,6 @@ name layer uses. Their defaults stand in the built-in pack (`rules/names.yaml`, 
 (`extend_honorifics: [Ustaz]`), and `NameLexicon.build` compiles them once per check.
 """
 
-from __future__ import annotations
 
 from typing import Literal
 

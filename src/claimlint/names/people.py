@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
+import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.names.form import NameForm, initial
 from claimlint.names.lexicon import NameLexicon
 from claimlint.names.mentions import Mention
@@ -47,24 +47,36 @@ _ORDER = 1
 #: in the mentions of an article, however many namesakes or spellings it holds
 _MAX_CANDIDATES = 48
 _MAX_SPELLINGS = 24
+#: how many spellings an article's full names are compared with in all: a floor, and so
+#: many per full name. Real copy stays far below it (a few per name); an article made
+#: of thousands of alike names would otherwise cost the caps above at every mention
+#: (on 438 real pages and 554 test articles the most any used was 10).
+#: Past it, a full name joins a person only when written exactly as before.
+_COMPARISON_FLOOR = 2_000
+_COMPARISONS_PER_NAME = 8
 
 
-@dataclass
-class Person:
+class Grouped(msgspec.Struct, frozen=True):
+    people: list[Person]
+    #: False when the article held more alike names than are compared (`_COMPARISON_FLOOR`)
+    complete: bool
+
+
+class Person(msgspec.Struct):
     """The mentions of one person, with what later mentions are matched against."""
 
-    forms: list[NameForm] = field(default_factory=list)
+    forms: list[NameForm] = msgspec.field(default_factory=list)
     #: where the person is mentioned, sorted
-    starts: list[int] = field(default_factory=list)
+    starts: list[int] = msgspec.field(default_factory=list)
     #: the distinct full names, by written form, in order of first use
-    spellings: dict[tuple[str, str], NameForm] = field(default_factory=dict)
+    spellings: dict[tuple[str, str], NameForm] = msgspec.field(default_factory=dict)
     #: the surnames (with suffix), letters and first given names of its forms
-    surnames: set[tuple[str, str]] = field(default_factory=set)
+    surnames: set[tuple[str, str]] = msgspec.field(default_factory=set)
     #: in order of first use (a dict, so that which ones are compared is reproducible)
-    surname_keys: dict[str, None] = field(default_factory=dict)
-    letters: set[str] = field(default_factory=set)
-    first_given: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
+    surname_keys: dict[str, None] = msgspec.field(default_factory=dict)
+    letters: set[str] = msgspec.field(default_factory=set)
+    first_given: set[str] = msgspec.field(default_factory=set)
+    roles: set[str] = msgspec.field(default_factory=set)
 
     def add(self, form: NameForm) -> None:
         self.forms.append(form)
@@ -214,11 +226,10 @@ class Grouper:
         """With the same given names, surnames need only be close in letters
         (Gebremichael, Gebremikael), unless they are a man's and a woman's."""
         sp = self.speller
-        if sp.gendered_pair(a.surname_key, b.surname_key):
-            return False
         return (
             min(len(a.surname_key), len(b.surname_key)) >= sp.min_typo_length
             and sp.similarity(a.surname_key, b.surname_key) >= self.options.same_given_similarity
+            and not sp.gendered_pair(a.surname_key, b.surname_key)
         )
 
     # -- grouping ---------------------------------------------------------------------
@@ -226,14 +237,19 @@ class Grouper:
     def group(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> list[Person]:
         """The people of an article. `distinct` tells what stands next to a mention
         (KIN, UNRELATED or ""); it is asked only when spellings differ."""
-        state = _Grouping(self, distinct)
+        return self.group_all(forms, distinct).people
+
+    def group_all(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> Grouped:
+        """`group`, and whether every full name was compared (see `_COMPARISON_FLOOR`)."""
+        full = sum(1 for form in forms if form.full)
+        state = _Grouping(self, distinct, _COMPARISON_FLOOR + _COMPARISONS_PER_NAME * full)
         for form in forms:
             if form.full:
                 state.place_full(form)
         for form in forms:
             if not form.full:
                 state.place_short(form)
-        return state.people
+        return Grouped(state.people, state.comparisons_left >= 0)
 
     def full_keys(self, form: NameForm) -> list[tuple[str, str]]:
         """Index keys under which a full name finds the people it may belong to."""
@@ -263,8 +279,12 @@ class Grouper:
 class _Grouping:
     """The people found so far in one article, indexed by keys of their names."""
 
-    def __init__(self, grouper: Grouper, distinct: Callable[[Mention], str]) -> None:
+    def __init__(
+        self, grouper: Grouper, distinct: Callable[[Mention], str], comparisons: int
+    ) -> None:
         self.grouper = grouper
+        #: spellings a full name may still be compared with (below zero: cut short)
+        self.comparisons_left = comparisons
         self.speller = grouper.speller
         self.distinct = distinct
         self.people: list[Person] = []
@@ -344,10 +364,15 @@ class _Grouping:
             return
         ranked: list[tuple[int, int, Person]] = []
         for person in self._found(self.grouper.full_keys(form)):
+            spellings = person.full_forms
+            if len(spellings) > self.comparisons_left:
+                self.comparisons_left = -1
+                break
+            self.comparisons_left -= len(spellings)
             match = max(
                 (
                     m
-                    for other in person.full_forms
+                    for other in spellings
                     if (m := self.grouper.full_match(form, other, False)) is not None
                 ),
                 default=None,
@@ -473,7 +498,7 @@ class Cues:
 
 _REACH = 300
 # the last sentence end before a mention (searched in reverse) and the next one after
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
-_NEXT_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?\s")
+_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
+_NEXT_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
+_WORD = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
+_POSSESSIVE = regex_cache.re_compile(r"['’]s?\s")

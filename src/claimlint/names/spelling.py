@@ -20,13 +20,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
+from types import ModuleType
 
-import jellyfish
-from rapidfuzz import fuzz
+from claimlint import regex_cache
+
+
+@cache
+def _fuzz() -> ModuleType:
+    """rapidfuzz, loaded when two spellings are first compared (most of a one-article
+    run's names need no comparison, and loading it is a good part of a short run)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
+@cache
+def _jellyfish() -> ModuleType:
+    import jellyfish
+
+    return jellyfish
+
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‑": "-", "–": "-"})
-_NOT_LETTER = re.compile(r"[^a-z]")
-_REPEATS = re.compile(r"(.)\1+")
+_NOT_LETTER = regex_cache.re_compile(r"[^a-z]")
+_REPEATS = regex_cache.re_compile(r"(.)\1+")
 
 # A fold pattern is a small regular expression without repetition, so that no fold can
 # take more than linear time on a name: letters, classes of letters, anchors, and
@@ -35,7 +53,7 @@ _CLASS = r"\[\^?(?:[a-z]-[a-z]|[a-z'])+\]"
 _UNIT = rf"(?:[a-z']|{_CLASS}|\^|\$)"
 _LOOK = rf"\(\?<?[=!]{_UNIT}+(?:\|{_UNIT}+)*\)"
 _PIECE = rf"(?:{_UNIT}|{_LOOK})"
-_FOLD_SYNTAX = re.compile(rf"{_PIECE}+(?:\|{_PIECE}+)*")
+_FOLD_SYNTAX = regex_cache.re_compile(rf"{_PIECE}+(?:\|{_PIECE}+)*")
 
 _CACHE_LIMIT = 20000
 
@@ -161,11 +179,11 @@ class Speller:
 
     def _metaphone_key(self, name: str) -> str:
         folded = self.sound_key(name)
-        return str(jellyfish.metaphone(folded)) if folded else ""
+        return str(_jellyfish().metaphone(folded)) if folded else ""
 
     def similarity(self, a: str, b: str) -> float:
         """0-100: how alike two spellings are, letter by letter."""
-        return float(fuzz.ratio(self.spelling_key(a), self.spelling_key(b)))
+        return float(_fuzz().ratio(self.spelling_key(a), self.spelling_key(b)))
 
     def same_spelling(self, a: str, b: str) -> bool:
         return self.spelling_key(a) == self.spelling_key(b)
@@ -185,10 +203,13 @@ class Speller:
         """
         if not a or not b or self.same_spelling(a, b):
             return False
+        # the letters' score first: one C call, and most pairs fail it
+        score = self.similarity(a, b)
+        if score < min(self.min_similarity, self.min_metaphone_similarity):
+            return False
         key_a, key_b = self.sound_key(a), self.sound_key(b)
         if len(key_a) < 3 or len(key_b) < 3 or self.gendered_pair(a, b):
             return False
-        score = self.similarity(a, b)
         if key_a == key_b:
             return score >= self.min_similarity
         if self.metaphone_key(a) == self.metaphone_key(b) and key_a[0] == key_b[0]:
@@ -203,6 +224,6 @@ class Speller:
         if min(len(key_a), len(key_b)) < self.min_typo_length:
             return False
         return (
-            jellyfish.damerau_levenshtein_distance(key_a, key_b) <= 1
+            _jellyfish().damerau_levenshtein_distance(key_a, key_b) <= 1
             or self.similarity(a, b) >= self.typo_similarity
         )

@@ -13,22 +13,22 @@ a sentence ("In April, “the ministry…") and headlines (title case) are left 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
+from claimlint import regex_cache
 from claimlint.quotes.marks import Mark, Role
 from claimlint.quotes.pairing import ParagraphQuotes
 
 _CAPITALISED_WORD = r"\p{Lu}[\p{L}\p{M}\p{Nd}’'.\-]*"
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}’'\-]*")
-_SENTENCE_END = regex.compile(r"[.!?…:;][”’\"')\]*_]*\s*$")
+_WORD = regex_cache.compile(r"\p{L}[\p{L}\p{M}’'\-]*")
+_SENTENCE_END = regex_cache.compile(r"[.!?…:;][”’\"')\]*_]*\s*$")
 #: a headline: most of its longer words start with a capital
 _TITLE_CASE_SHARE = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class Boundary:
+class Boundary(msgspec.Struct, frozen=True):
     start: int  # the closing mark
     end: int  # end of the fragment (after its comma, if any)
     fragment: str  # the capitalised run and its comma

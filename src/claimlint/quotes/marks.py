@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+import msgspec
 import regex
+
+from claimlint import regex_cache
 
 
 class Family(StrEnum):
@@ -41,8 +43,7 @@ class Role(Enum):
     PRIME = "prime"
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(msgspec.Struct, frozen=True):
     family: Family
     style: Style
     #: the role the glyph itself suggests when the context does not decide
@@ -66,7 +67,7 @@ GLYPHS: dict[str, Glyph] = {
     "›": Glyph(Family.SINGLE, Style.GUILLEMET, Role.CLOSE),
 }
 
-MARK_PATTERN = regex.compile("[" + regex.escape("".join(GLYPHS)) + "]")
+MARK_PATTERN = regex_cache.compile("[" + regex.escape("".join(GLYPHS)) + "]")
 APOSTROPHES = "'’‘"
 
 #: opening/closing pairs that are correct somewhere (English, German, Polish, Swedish,
@@ -103,8 +104,7 @@ _RUN_MARKS = "".join(ch for ch, glyph in GLYPHS.items() if glyph.style is not St
 _DECADE = r"\d0s|\d\d(?!\d)"
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(msgspec.Struct, frozen=True):
     offset: int
     char: str
     glyph: Glyph
@@ -285,7 +285,7 @@ def _skip_marks(text: str, index: int, limit: int, step: int) -> int:
     return index
 
 
-_FEET = regex.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
+_FEET = regex_cache.compile(r"\d['’′]\s?\d{1,2}(?:\.\d+)?$")
 
 
 def _follows_feet(text: str, start: int, offset: int) -> bool:

@@ -11,11 +11,13 @@ of the same family: the news convention for a quotation running over paragraphs.
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.document import Analysis
 from claimlint.quotes.marks import COMPATIBLE, Family, Mark, Role, find_marks, mark_offsets
 
@@ -26,11 +28,10 @@ if TYPE_CHECKING:
 
 # What may precede the first mark of a paragraph that continues a quotation:
 # indentation and Markdown blockquote, list and emphasis markers.
-_PARAGRAPH_LEAD = re.compile(r"[\s>*_]*(?:[-+]\s+)?[\s*_]*")
+_PARAGRAPH_LEAD = regex_cache.re_compile(r"[\s>*_]*(?:[-+]\s+)?[\s*_]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(msgspec.Struct, frozen=True):
     opening: Mark
     closing: Mark
 
@@ -39,18 +40,17 @@ class Pair:
         return (self.opening.char, self.closing.char) not in COMPATIBLE
 
 
-@dataclass(slots=True)
-class ParagraphQuotes:
+class ParagraphQuotes(msgspec.Struct):
     """The quote marks of one paragraph and how they pair."""
 
     start: int
     end: int
     marks: list[Mark]
-    pairs: list[Pair] = field(default_factory=list)
-    unclosed: list[Mark] = field(default_factory=list)
-    unopened: list[Mark] = field(default_factory=list)
+    pairs: list[Pair] = msgspec.field(default_factory=list)
+    unclosed: list[Mark] = msgspec.field(default_factory=list)
+    unopened: list[Mark] = msgspec.field(default_factory=list)
     #: unclosed marks that the next paragraph continues (not errors)
-    continued: list[Mark] = field(default_factory=list)
+    continued: list[Mark] = msgspec.field(default_factory=list)
 
     def closers(self) -> list[Mark]:
         """Marks that acted as closing quotes, in text order."""
@@ -58,8 +58,7 @@ class ParagraphQuotes:
         return sorted(found, key=lambda mark: mark.offset)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteAnalysis:
+class QuoteAnalysis(msgspec.Struct, frozen=True):
     paragraphs: list[ParagraphQuotes]
 
     def unclosed(self) -> list[tuple[Mark, ParagraphQuotes]]:

@@ -10,22 +10,21 @@ the body) keeps a style of its own: wire headlines put straight single quotes
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
-import regex
+import msgspec
 
+from claimlint import regex_cache
 from claimlint.quotes.marks import Mark, Style
 from claimlint.quotes.pairing import QuoteAnalysis
 
 #: the head of an article (headline, standfirst, page lines) is at most this many lines
 #: before the first line that ends a sentence
 _HEAD_LINES = 8
-_SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*\s*\Z")
-_LINE = regex.compile(r"[^\n]+")
+_SENTENCE_END = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
+_LINE = regex_cache.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class StyleMix:
+class StyleMix(msgspec.Struct, frozen=True):
     counts: list[tuple[Style, int]]  # most used first
     #: first quotation of the least used style (on a tie, the one met first)
     first_minority: Mark

@@ -6,8 +6,9 @@ import heapq
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.findings import Level
@@ -84,23 +85,22 @@ class DiagnosticLog:
         return Counter(self._counts)
 
 
-@dataclass
-class RunReport:
+class RunReport(msgspec.Struct):
     """Everything a reporter may show: diagnostics in order, input errors, notices."""
 
-    diagnostics: DiagnosticLog = field(default_factory=DiagnosticLog)
-    errors: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    files: FileTable = field(default_factory=FileTable)
+    diagnostics: DiagnosticLog = msgspec.field(default_factory=DiagnosticLog)
+    errors: list[str] = msgspec.field(default_factory=list)
+    notices: list[str] = msgspec.field(default_factory=list)
+    files: FileTable = msgspec.field(default_factory=FileTable)
     #: every rule enabled in the run, by id (SARIF lists them as the tool's rules)
-    rules: dict[str, Rule] = field(default_factory=dict)
+    rules: dict[str, Rule] = msgspec.field(default_factory=dict)
     #: the lowest level shown (the config's `report_level`, or `--report-level`)
     report_level: Level = Level.INFO
     #: findings below `report_level`, left out of `diagnostics`, by level
-    hidden: Counter[Level] = field(default_factory=Counter)
+    hidden: Counter[Level] = msgspec.field(default_factory=Counter)
     #: decoded texts a report that shows articles needs and cannot read again: stdin's,
     #: kept only when the run was asked for details (files are read again one at a time)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = msgspec.field(default_factory=dict)
 
     def hide_below(self, level: Level) -> None:
         """Leave findings below `level` out of the report, counting them."""

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from claimlint import __version__
+from claimlint import __version__, regex_cache
 from claimlint.diagnostics import Diagnostic, Location
 from claimlint.findings import Level
 from claimlint.report import RunReport
@@ -23,7 +22,7 @@ from claimlint.rule import Rule
 from claimlint.safe_text import json_safe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"(])")
+_SENTENCE_END = regex_cache.re_compile(r"[.!?](?=\s+[A-Z“\"(])")
 LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 
 

@@ -1,20 +1,26 @@
 """The terminal report: ruff-style diagnostics with a code frame, colour on a TTY,
-plain text when piped or when NO_COLOR is set (rich decides)."""
+plain text when piped or when NO_COLOR is set (rich decides, on a terminal).
+
+Output that cannot be a terminal (a pipe or a file, with no FORCE_COLOR or
+TTY_COMPATIBLE to say otherwise) is written without loading rich's console at all:
+loading it is a large part of a one-file run (pre-commit's case)."""
 
 from __future__ import annotations
 
 import itertools
 import os
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from claimlint.diagnostics import Diagnostic, Location
 from claimlint.findings import Level
 from claimlint.report import RunReport
 from claimlint.safe_text import neutralise, printable_path
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "bold cyan"}
 #: extra fields of a finding shown under its frame, in this order
@@ -25,7 +31,71 @@ _DATE_CATEGORIES = frozenset({"dates", "timeline"})
 PIPED_WIDTH = 100
 
 
-def make_console(stream: TextIO | None = None, color: bool | None = None) -> Console:
+class Output(Protocol):
+    """Where the report goes: a rich Console, or a `PlainOutput`."""
+
+    @property
+    def file(self) -> Any: ...
+    @property
+    def is_terminal(self) -> bool: ...
+    @property
+    def no_color(self) -> bool: ...
+    @property
+    def width(self) -> int: ...
+
+    def print(self, line: Any = "", style: str | None = None) -> None: ...
+
+
+class PlainOutput:
+    """A stream that is no terminal: lines written as they are, no styles."""
+
+    is_terminal = False
+    no_color = True
+
+    def __init__(self, stream: TextIO) -> None:
+        self.file = stream
+        self.width = PIPED_WIDTH
+
+    def print(self, line: Any = "", style: str | None = None) -> None:
+        self.file.write(_plain(line) + "\n")
+
+
+class Styled:
+    """A line made of (text, style) pieces, turned into rich's Text only on a terminal."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, pieces: tuple[tuple[str, str | None], ...]) -> None:
+        self.pieces = pieces
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+    def rich(self) -> Text:
+        from rich.text import Text
+
+        return Text.assemble(*((t, s) if s else t for t, s in self.pieces))
+
+
+def _plain(line: Any) -> str:
+    return line if isinstance(line, str) else str(line.plain)
+
+
+def make_console(stream: TextIO | None = None, color: bool | None = None) -> Output:
+    """Output for `stream` (standard output when None): rich's console where colour may
+    be shown, else plain."""
+    import sys
+
+    target = sys.stdout if stream is None else stream
+    if color is False or (color is None and not _may_be_terminal(target)):
+        return PlainOutput(target)
+    return rich_console(stream, color)
+
+
+def rich_console(stream: TextIO | None = None, color: bool | None = None) -> Console:
+    from rich.console import Console
+
     return Console(
         file=stream,
         highlight=False,
@@ -37,44 +107,51 @@ def make_console(stream: TextIO | None = None, color: bool | None = None) -> Con
     )
 
 
-def _print(console: Console, line: Text | str = "", style: str | None = None) -> None:
+def _may_be_terminal(stream: TextIO) -> bool:
+    """Whether rich might treat `stream` as a terminal (the variables it reads to force
+    one, or a TTY)."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _print(console: Output, line: Styled | str = "", style: str | None = None) -> None:
     """Print one line; without colour, write it straight to the stream (rich's layout
     costs more than the rest of a large run's report). Article text, messages, paths
     and rule ids are untrusted: control characters never reach the terminal."""
     line = safe_line(line)
     if console.no_color or not console.is_terminal:
-        console.file.write((line.plain if isinstance(line, Text) else line) + "\n")
+        console.file.write(_plain(line) + "\n")
     else:
-        console.print(line, style=style)
+        console.print(line.rich() if isinstance(line, Styled) else line, style=style)
 
 
-def _assemble(*parts: str | tuple[str, str]) -> Text:
-    """`Text.assemble` of untrusted pieces, made safe first (rich would drop some control
-    characters itself, silently, and shift a code frame's caret)."""
-    return Text.assemble(*(_safe(p) if isinstance(p, str) else (_safe(p[0]), p[1]) for p in parts))
+def _assemble(*parts: str | tuple[str, str]) -> Styled:
+    """The pieces of a line, made safe first (rich would drop some control characters
+    itself, silently, and shift a code frame's caret)."""
+    return Styled(
+        tuple((_safe(p), None) if isinstance(p, str) else (_safe(p[0]), p[1]) for p in parts)
+    )
 
 
 def _safe(piece: str) -> str:
     return neutralise(printable_path(piece))
 
 
-def safe_line(line: Text | str) -> Text | str:
+def safe_line(line: Styled | str) -> Styled | str:
     """`line` with control, bidi and undecodable characters made visible (one for one,
     so styles stay on their characters)."""
-    plain = line.plain if isinstance(line, Text) else line
-    safe = neutralise(plain if isinstance(line, Text) else printable_path(plain))
-    if safe == plain:
-        return line
-    if isinstance(line, Text):
-        line = line.copy()
-        line.plain = safe
-        return line
-    return safe
+    if isinstance(line, Styled):
+        return Styled(tuple((neutralise(text), style) for text, style in line.pieces))
+    return neutralise(printable_path(line))
 
 
 def render(
     report: RunReport,
-    console: Console,
+    console: Output,
     *,
     show_frames: bool = True,
     summary: bool = True,
@@ -100,7 +177,7 @@ def _path_of(diagnostic: Diagnostic) -> str:
     return diagnostic.path
 
 
-def frame_width(console: Console) -> int:
+def frame_width(console: Output) -> int:
     """The columns a code frame may fill: the terminal's, else COLUMNS, else PIPED_WIDTH."""
     if console.is_terminal:
         return console.width
@@ -128,7 +205,7 @@ def statistics(report: RunReport) -> list[dict[str, object]]:
     return sorted(rows.values(), key=lambda r: (-int(str(r["count"])), str(r["rule"])))
 
 
-def render_statistics(report: RunReport, console: Console) -> None:
+def render_statistics(report: RunReport, console: Output) -> None:
     """One row per rule, in aligned columns: count, rule, level, fixable."""
     rows = statistics(report)
     count_width = max((len(str(r["count"])) for r in rows), default=1)
@@ -151,7 +228,7 @@ def render_statistics(report: RunReport, console: Console) -> None:
         _summary(console, report)
 
 
-def _reference_date(console: Console, path: str, meta: dict[str, object]) -> None:
+def _reference_date(console: Output, path: str, meta: dict[str, object]) -> None:
     """Once per file: the date its relative dates were read against, and its source."""
     if "reference_date" not in meta:
         return
@@ -165,7 +242,7 @@ def _reference_date(console: Console, path: str, meta: dict[str, object]) -> Non
     )
 
 
-def _diagnostic(console: Console, d: Diagnostic, show_frames: bool, width: int) -> None:
+def _diagnostic(console: Output, d: Diagnostic, show_frames: bool, width: int) -> None:
     loc = d.location
     head = _assemble(
         (f"{d.path}:{loc.line}:{loc.column}:", "bold"),
@@ -207,7 +284,7 @@ def _diagnostic(console: Console, d: Diagnostic, show_frames: bool, width: int) 
     )
 
 
-def _frame(source_line: str, loc: Location, gutter: str, level: Level, width: int) -> list[Text]:
+def _frame(source_line: str, loc: Location, gutter: str, level: Level, width: int) -> list[Styled]:
     line = neutralise(source_line.replace("\t", " "))  # one for one: columns still match
     start = min(loc.column - 1, len(line))
     end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
@@ -220,7 +297,7 @@ def _frame(source_line: str, loc: Location, gutter: str, level: Level, width: in
     suffix = "…" if right < len(line) else ""
     pad = cell_len(prefix + line[left:start])
     carets = max(1, cell_len(line[start : min(end, right)]))
-    bar = Text(f"{gutter} |", style="blue")
+    bar = _assemble((f"{gutter} |", "blue"))
     return [
         bar,
         _assemble((f"{loc.line} |", "blue"), " ", prefix, shown, suffix),
@@ -257,14 +334,14 @@ def excerpt_window(line: str, start: int, end: int, room: int) -> tuple[int, int
     return left, right
 
 
-def _summary(console: Console, report: RunReport) -> None:
+def _summary(console: Output, report: RunReport) -> None:
     counts = report.counts()
     total = sum(counts.values())
     files = len(report.files)
     file_word = "file" if files == 1 else "files"
     hidden = _hidden(report)
     if total == 0:
-        _print(console, Text(f"No findings in {files} {file_word}{hidden}.", style="bold green"))
+        _print(console, _assemble((f"No findings in {files} {file_word}{hidden}.", "bold green")))
         return
     parts = []
     for level in (Level.ERROR, Level.WARNING, Level.INFO):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+import msgspec
 
 from claimlint.facts import Role
 
 
-@dataclass(frozen=True, slots=True)
-class Tenures:
+class Tenures(msgspec.Struct, frozen=True):
     """The dated stints of one person in one title (a title may be held several times)."""
 
     roles: tuple[Role, ...]

@@ -12,20 +12,21 @@ may stand an ending ("-elect"), and after the name a tenure in brackets ("(1989-
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
-from claimlint import patterns
+import msgspec
+
+from claimlint import patterns, regex_cache
 from claimlint.facts import Person, all_forms
 from claimlint.roles.tenure import Tenures, tenures
 
-_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w’'.]*(?:-[A-Za-z]+)*)(?P<gap>[ \t]+|-)$")
-_BRACKETED_YEARS = re.compile(r"^\s*\([^()\n]{0,40}?\b(?:1[89]|20)\d\d")
+_WORD_BEFORE = regex_cache.re_compile(
+    r"(?P<word>[A-Za-z][\w’'.]*(?:-[A-Za-z]+)*)(?P<gap>[ \t]+|-)$"
+)
+_BRACKETED_YEARS = regex_cache.re_compile(r"^\s*\([^()\n]{0,40}?\b(?:1[89]|20)\d\d")
 
 
-@dataclass(frozen=True, slots=True)
-class TitleUse:
+class TitleUse(msgspec.Struct, frozen=True):
     start: int
     end: int
     title: str

@@ -15,12 +15,14 @@ at all ("SUNDAY, MARCH 14, 2021"), where "MAY" the verb cannot stand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from functools import lru_cache
 from typing import Any
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.patterns import compile_pattern
 from claimlint.temporal.lexicon import DAY, MONTH_ANY, WEEKDAY_FULL, month_number
 from claimlint.temporal.settings import TemporalSettings
@@ -49,24 +51,24 @@ _TIME = (
     r"(?:\s*(?:[A-Z]{2,5})(?:[+-]\d{1,2})?)?(?:\s*[+-]\d{2}:?\d{2})?)?"
 )
 _BY = r"(?:\s+by\s+[^|\n]{1,60})?"
-_TIME_ONLY = re.compile(_TIME.removeprefix("(?:").removesuffix(")?") + r"\s*")
+_TIME_ONLY = regex_cache.re_compile(_TIME.removeprefix("(?:").removesuffix(")?") + r"\s*")
 #: what may decorate a line around its text (Markdown emphasis, quotes, bullets)
 _DECORATION = " \t*_#>"
-_SEGMENT_SPLIT = re.compile(r"\s*[|·•]\s*|\s+/\s+")
-_BYLINE = re.compile(r"By\s+[A-Z][^|,\n]{1,60}")
-_BYLINE_START = re.compile(r"By\s+[A-Z]")
-_BYLINE_CUT = re.compile(r"\s*,\s*|\s+[—–-]+\s+|\s*[—–]\s*")
-_FURNITURE = re.compile(
+_SEGMENT_SPLIT = regex_cache.re_compile(r"\s*[|·•]\s*|\s+/\s+")
+_BYLINE = regex_cache.re_compile(r"By\s+[A-Z][^|,\n]{1,60}")
+_BYLINE_START = regex_cache.re_compile(r"By\s+[A-Z]")
+_BYLINE_CUT = regex_cache.re_compile(r"\s*,\s*|\s+[—–-]+\s+|\s*[—–]\s*")
+_FURNITURE = regex_cache.re_compile(
     r"(?i:\d+\s+min(?:ute)?s?\s+read|[$£€]\s?\d[\d.,]*|(?:vol|no)\.?\s*[\w.]+|"
     r"(?:\w+\s*:?\s*)?\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
 )
-_NAME_ONLY = re.compile(r"[^\d\s|][^\d|]{0,60}")
+_NAME_ONLY = regex_cache.re_compile(r"[^\d\s|][^\d|]{0,60}")
 _PLACE = r"[A-Z][A-Z .'’-]{1,30}(?:\s*\([^)\n]{1,20}\))?(?:,\s*[A-Z][A-Za-z.' ]{1,25})?"
-_WIRE = re.compile(
+_WIRE = regex_cache.re_compile(
     rf"(?P<place>{_PLACE})\s*,\s*(?P<date>{_WD_LEAD}(?:{_MDY}|{_DMY}))\s*,?\s*"
     r"(?:\((?P<agency>[A-Za-z][\w./ -]{0,20})\))?\s*(?:[—–-]{1,2}|:|$)"
 )
-_SCRAPER = re.compile(rf"\s*(?i:date):?\s+(?P<date>{_ISO})(?=\s|$)")
+_SCRAPER = regex_cache.re_compile(rf"\s*(?i:date):?\s+(?P<date>{_ISO})(?=\s|$)")
 
 
 class Rank(IntEnum):
@@ -79,8 +81,7 @@ class Rank(IntEnum):
     UPDATED = 5  # "Updated:", "Last modified:"
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """A date a line gives, where it stands (offsets into the text) and why it counts.
 
     `value` is None for a numeric date that reads two ways (`readings`) under the
@@ -96,8 +97,7 @@ class Found:
     readings: tuple[date, ...] = ()
 
 
-@dataclass(frozen=True)
-class Patterns:
+class Patterns(msgspec.Struct, frozen=True):
     """The line patterns compiled for one set of settings."""
 
     date_line: re.Pattern[str]
@@ -123,12 +123,18 @@ def patterns(settings: TemporalSettings) -> Patterns:
     labels = _words((*settings.publication_labels, *settings.update_labels))
     label = rf"(?P<label>{labels})(?:\s+on)?\s*:?\s*"
     return Patterns(
-        date_line=re.compile(rf"(?:{label})?{DATE}{_TIME}(?:\s*{_SECOND_DATE}{_TIME})?{_BY}\s*\.?"),
-        labelled_weekday=re.compile(rf"{_words(settings.publication_labels)}(?:\s+on)?\s*:?\s*$"),
-        trailer=re.compile(rf"\b{_words(settings.trailer_labels)}(?:\s+on)?\s*:\s*{DATE}"),
-        event_label=re.compile(rf"\s*{_words(settings.event_labels)}"),
-        caption=re.compile(_words(settings.caption_markers)),
-        preposition_before=re.compile(rf"\b{_words(settings.lead_prepositions)}\s*$"),
+        date_line=regex_cache.re_compile(
+            rf"(?:{label})?{DATE}{_TIME}(?:\s*{_SECOND_DATE}{_TIME})?{_BY}\s*\.?"
+        ),
+        labelled_weekday=regex_cache.re_compile(
+            rf"{_words(settings.publication_labels)}(?:\s+on)?\s*:?\s*$"
+        ),
+        trailer=regex_cache.re_compile(
+            rf"\b{_words(settings.trailer_labels)}(?:\s+on)?\s*:\s*{DATE}"
+        ),
+        event_label=regex_cache.re_compile(rf"\s*{_words(settings.event_labels)}"),
+        caption=regex_cache.re_compile(_words(settings.caption_markers)),
+        preposition_before=regex_cache.re_compile(rf"\b{_words(settings.lead_prepositions)}\s*$"),
         widget=compile_pattern(settings.widget_line_pattern, "widget_line_pattern"),
         publication_labels=frozenset(
             " ".join(p.lower().split()) for p in settings.publication_labels

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
-from claimlint import textindex
+import msgspec
+
+from claimlint import regex_cache, textindex
 from claimlint.temporal.lexicon import (
     COUNT,
     DAY,
@@ -40,8 +41,7 @@ from claimlint.temporal.lexicon import (
 from claimlint.temporal.model import Form
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(msgspec.Struct, frozen=True):
     """A matched expression before resolution: its form, span and named parts."""
 
     form: Form
@@ -203,7 +203,7 @@ _PATTERNS: tuple[tuple[Form, tuple[str, ...], str], ...] = (
     ),
 )
 
-_COMPILED = tuple((form, re.compile(pattern)) for form, _, pattern in _PATTERNS)
+_COMPILED = tuple((form, regex_cache.re_compile(pattern)) for form, _, pattern in _PATTERNS)
 _STARTS = tuple(frozenset(starts) for _, starts, _ in _PATTERNS)
 _START_WORDS = sorted(
     {word for starts in _STARTS for word in starts if not word.startswith("<")}
@@ -232,16 +232,16 @@ _START_ALTERNATIVES = (
     )
     + r"|\d"
 )
-_START_AT_BEGINNING = re.compile(f"(?:{_START_ALTERNATIVES})")
+_START_AT_BEGINNING = regex_cache.re_compile(f"(?:{_START_ALTERNATIVES})")
 # A word begins after a non-word character; matching that character first lets the
 # regex engine skip quickly to candidates (a leading \b would try every offset).
-_START_AFTER_NON_WORD = re.compile(rf"\W(?:{_START_ALTERNATIVES})")
-_ISO_START = re.compile(r"(?:19|20)\d\d-")
+_START_AFTER_NON_WORD = regex_cache.re_compile(rf"\W(?:{_START_ALTERNATIVES})")
+_ISO_START = regex_cache.re_compile(r"(?:19|20)\d\d-")
 # patterns that share their starts share their offsets
 _START_SETS = tuple(dict.fromkeys(_STARTS))
 _START_SET_OF_PATTERN = tuple(_START_SETS.index(starts) for starts in _STARTS)
 _WORD_PATTERNS = {
-    word: re.compile(f"(?i:{word})")
+    word: regex_cache.re_compile(f"(?i:{word})")
     for word in _START_WORDS
     if word not in MONTH_WORDS and word not in WEEKDAY_WORDS
 }
@@ -316,12 +316,14 @@ _NAMED_DAY_AFTER = frozenset(
         "Uprising",
     ]
 )
-_HABITUAL_BEFORE = re.compile(r"(?i:\b(?:every|each|most|some|all|a|the|that|any|other)\s+)$")
-_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w-]*)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n]\s*|\n)$")
+_HABITUAL_BEFORE = regex_cache.re_compile(
+    r"(?i:\b(?:every|each|most|some|all|a|the|that|any|other)\s+)$"
+)
+_WORD_BEFORE = regex_cache.re_compile(r"([A-Z][\w’'-]*)[ \t]+$")
+_WORD_AFTER = regex_cache.re_compile(r"^[ \t]+([A-Z][\w-]*)")
+_SENTENCE_START = regex_cache.re_compile(r"(?:^|[.!?:;“\"‘(\n]\s*|\n)$")
 _MONTH_SET = frozenset(MONTHS)
-_SENTENCE_ENDS = re.compile(r"(?=([.!?][ \n]|\n\n))")
+_SENTENCE_ENDS = regex_cache.re_compile(r"(?=([.!?][ \n]|\n\n))")
 
 
 def find(text: str) -> list[Candidate]:

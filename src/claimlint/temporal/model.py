@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+import msgspec
 
 
 class Granularity(StrEnum):
@@ -17,8 +18,7 @@ class Granularity(StrEnum):
     YEAR = "year"
 
 
-@dataclass(frozen=True, slots=True)
-class DateRange:
+class DateRange(msgspec.Struct, frozen=True):
     """An inclusive range of days: a single day has `start == end`."""
 
     start: date
@@ -59,8 +59,7 @@ class Form(StrEnum):
     NEIGHBOUR_DAY = "neighbour-day"  # the day before, the next day
 
 
-@dataclass(frozen=True, slots=True)
-class DateExpression:
+class DateExpression(msgspec.Struct, frozen=True):
     """One date expression of a document, resolved where it can be.
 
     `start`/`end` are offsets into `Document.text`; `text` is the expression as
@@ -90,8 +89,7 @@ class DateExpression:
     needs_reference: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(msgspec.Struct, frozen=True):
     """The date an article's relative dates are read against, and where it came from.
 
     `source` is "option" (--date), "front-matter" or "dateline"; `label` says it in

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from claimlint import patterns
+import msgspec
+
+from claimlint import patterns, regex_cache
 from claimlint.temporal import datelines
 from claimlint.temporal.datelines import Found, Rank
 from claimlint.temporal.expressions import Candidate
@@ -42,11 +43,10 @@ from claimlint.temporal.settings import DEFAULT_SETTINGS, TemporalSettings
 _MAX_DATE_LINE = 300
 #: how much of the end of a text the trailer is looked for in
 _TRAILER_CHARS = 3000
-_NUMERIC = re.compile(r"\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*")
+_NUMERIC = regex_cache.re_compile(r"\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(msgspec.Struct, frozen=True):
     """A non-empty line of the body: its rank (1-based), offsets and text."""
 
     rank: int
@@ -55,8 +55,7 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True)
-class ReferenceResult:
+class ReferenceResult(msgspec.Struct, frozen=True):
     """The reference date, or None and why (an ambiguous numeric date that was skipped)."""
 
     reference: Reference | None

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 DateOrder = Literal["none", "dmy", "mdy"]
 
 
-@dataclass(frozen=True, slots=True)
-class TemporalSettings:
+class TemporalSettings(msgspec.Struct, frozen=True):
     #: front matter keys that give the article's date, in order of preference,
     #: compared without case, "_" or "-"
     front_matter_keys: tuple[str, ...] = ("date", "published")

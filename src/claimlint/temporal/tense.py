@@ -9,10 +9,9 @@ the same in the whole sentence. No marker:
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 
-from claimlint import textindex
+from claimlint import regex_cache, textindex
 from claimlint.temporal.expressions import sentence_bounds
 
 
@@ -160,9 +159,9 @@ _NOT_PAST_ED = frozenset(
         "shed",
     ]
 )
-_CLAUSE_MARKS = re.compile(r"(?=([,;()]| — | – ))")
+_CLAUSE_MARKS = regex_cache.re_compile(r"(?=([,;()]| — | – ))")
 _PASSIVE = frozenset({"be", "been", "being"})
-_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
+_WORD = regex_cache.re_compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll")
 
 
 def _classify(word: str) -> Tense:

@@ -15,14 +15,13 @@ cannot do what the editor may expect of them. Advice never fails the check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from claimlint.safe_text import excerpt
 from claimlint.timeline.terms import CueClass, EventTerms, Vocabulary, fold, too_common
 
 
-@dataclass(frozen=True, slots=True)
-class Advice:
+class Advice(msgspec.Struct, frozen=True):
     source: str
     line: int
     field: str

@@ -18,11 +18,12 @@ alias, a word of its kind), among those the sentence names; for an ordinal witho
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.facts import FactDate
 from claimlint.temporal import DateExpression, Form, Granularity
 from claimlint.temporal.lexicon import (
@@ -43,30 +44,31 @@ _ORDINAL = (
     r"(?:(?:" + "|".join(TENS) + r")[- ])?(?:" + "|".join(ORDINAL_WORDS) + r")"
     r"|\d{1,3}(?:st|nd|rd|th)|(?:one|1|a)[- ]year"
 )
-ORDINAL_ANNIVERSARY = re.compile(
+ORDINAL_ANNIVERSARY = regex_cache.re_compile(
     rf"(?i)\b(?P<ordinal>{_ORDINAL})(?:[- ](?P<what>martyrdom|assassination|death|killing))?"
     r"[- ]anniversary\b(?P<of>\s+of\b)?"
 )
 _COUNT = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-YEARS_SINCE = re.compile(
+YEARS_SINCE = regex_cache.re_compile(
     rf"(?i)\b(?P<count>{_COUNT})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>years?|decades?)"
     r"(?:\s+to\s+the\s+day)?\s+(?P<relation>since|after|on)\b"
 )
-_QUALIFIED = re.compile(
+_QUALIFIED = regex_cache.re_compile(
     r"(?i)\b(?:over|more\s+than|nearly|almost|about|some|around|at\s+least|less\s+than|under|"
     r"close\s+to|roughly|up\s+to|than|just)\s+$"
 )
-_CALLED_ANNIVERSARY = re.compile(
+_CALLED_ANNIVERSARY = regex_cache.re_compile(
     r"(?i)^\s*,?\s*(?:(?:which|that)\s+)?(?:is|was|marks|marked|will\s+mark|being|on)?\s*"
     r"(?:the|its)\s+(?:[\w-]+\s+){0,2}?anniversary\s+of\b"
 )
-_FUTURE = re.compile(r"(?i)\b(?:will|next|plans?|planned|scheduled|due\s+to|is\s+to|are\s+to)\b")
+_FUTURE = regex_cache.re_compile(
+    r"(?i)\b(?:will|next|plans?|planned|scheduled|due\s+to|is\s+to|are\s+to)\b"
+)
 _LOOK_AHEAD = 80
-_PHRASE_END = re.compile(r"[,;:.!?](?=\s)|\s[-—–]\s")
+_PHRASE_END = regex_cache.re_compile(r"[,;:.!?](?=\s)|\s[-—–]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(msgspec.Struct, frozen=True):
     """An anniversary or a distance that the facts contradict."""
 
     start: int
@@ -78,8 +80,7 @@ class Claim:
     suggestion: str
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(msgspec.Struct, frozen=True):
     """What the checks need of one sentence."""
 
     start: int

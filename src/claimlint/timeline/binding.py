@@ -20,23 +20,23 @@ Person and place cues only say which event the sentence is about: "Moravec, born
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.temporal import DateExpression
 from claimlint.timeline.clauses import Clause, ClauseKind
 from claimlint.timeline.identify import Mention, other_instance, specified
 from claimlint.timeline.terms import CueClass, Token, Vocabulary, fold
 
-_ANTECEDENT = re.compile(r"([A-Z][\w’'-]+)\W*$")
-_WITH_DATE = re.compile(r"^\s*,?\s*(?:in|of|on)\s+$")
-_ANNIVERSARY_OF = re.compile(r"(?i)\banniversary\s+of\s+(?:the\s+)?$")
-_PHRASE_END = re.compile(r"[,;:.!?](?=\s)|\s[-—–]\s")
+_ANTECEDENT = regex_cache.re_compile(r"([A-Z][\w’'-]+)\W*$")
+_WITH_DATE = regex_cache.re_compile(r"^\s*,?\s*(?:in|of|on)\s+$")
+_ANNIVERSARY_OF = regex_cache.re_compile(r"(?i)\banniversary\s+of\s+(?:the\s+)?$")
+_PHRASE_END = regex_cache.re_compile(r"[,;:.!?](?=\s)|\s[-—–]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Binding:
+class Binding(msgspec.Struct, frozen=True):
     expression: DateExpression
     trigger: Token
     #: the events the date may be about, the one named nearest to the date first

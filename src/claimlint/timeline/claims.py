@@ -19,10 +19,10 @@ These rules favour silence: a contradiction reported is one an editor must fix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from claimlint import regex_cache
 from claimlint.document import Document
 from claimlint.sentences import Sentence, sentences_of
 from claimlint.temporal import (
@@ -34,17 +34,17 @@ from claimlint.temporal import (
     Timeline,
 )
 
-_BOUNDARY_BEFORE = re.compile(
+_BOUNDARY_BEFORE = regex_cache.re_compile(
     r"(?i)\b(?:since|until|till|from|by|between|to|through|after|before|born|founded|"
     r"established|following|ahead\s+of|prior\s+to|as\s+of|starting|beginning)"
     r"(?:\s+(?:early|late|mid|the|about|around))*\s*,?\s*$"
 )
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = regex_cache.re_compile(
     r"(?i)\b(?:said|says|told|announced|reported|added|confirmed|stated|declared|wrote|"
     r"tweeted|noted|explained|insisted|warned|claimed)\b[^.;:]{0,12}$"
 )
-_RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|—|to|until|till|through|and)\s")
-_MEASURED = re.compile(
+_RANGE_AFTER = regex_cache.re_compile(r"(?i)^\s*(?:-|–|—|to|until|till|through|and)\s")
+_MEASURED = regex_cache.re_compile(
     r"(?i)\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|"
     r"some|many)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|"
     r"on|since)|(?:the\s+)?(?:day|week|month|year)\s+(?:after|before)|anniversar(?:y|ies)|"

@@ -12,11 +12,13 @@ is the referendum's.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from enum import Enum
 
-_SPLIT = re.compile(
+import msgspec
+
+from claimlint import regex_cache
+
+_SPLIT = regex_cache.re_compile(
     r"""(?ix)
       [;:!?](?=\s) | \.(?=\s+[-—–])
     | \s[-—–]\s | — | [()]
@@ -33,8 +35,7 @@ class ClauseKind(Enum):
     SUBORDINATE = "subordinate"
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(msgspec.Struct, frozen=True):
     start: int
     end: int
     kind: ClauseKind

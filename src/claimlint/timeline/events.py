@@ -7,18 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from claimlint import regex_cache
+
 #: a definite determiner before the noun, perhaps with a word or two between:
 #: "the earthquake", "the deadly quake", "Friday's blast"
-DEFINITE_BEFORE = re.compile(
+DEFINITE_BEFORE = regex_cache.re_compile(
     r"(?i)(?:\b(?:the|that|this)|[A-Z][\w-]*['’]s)\s+(?P<mods>(?:[\w.,-]+\s+){0,2})$"
 )
 #: any determiner: a noun without one ("killing 117 people") is a verb form, not an event
-DETERMINER_BEFORE = re.compile(
+DETERMINER_BEFORE = regex_cache.re_compile(
     r"(?i)(?:\b(?:the|a|an|this|that|its|their|his|her|our)|[A-Z][\w-]*['’]s)"
     r"\s+(?:[\w.,-]+\s+){0,2}$"
 )
 #: modifiers that make the noun another instance: "the next election", "a 2019 attack"
-OTHER_INSTANCE = re.compile(
+OTHER_INSTANCE = regex_cache.re_compile(
     r"(?i)\b(?:next|previous|last|first|second|third|another|earlier|later|new|upcoming|"
     r"recent|latest|former|prior|subsequent|similar|other|\d{4}|\d+(?:st|nd|rd|th))\b"
 )

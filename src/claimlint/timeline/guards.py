@@ -12,28 +12,28 @@
 
 from __future__ import annotations
 
-import re
+from claimlint import regex_cache
 
-_EDGE_BEFORE = re.compile(
+_EDGE_BEFORE = regex_cache.re_compile(
     r"(?i)\b(?:since|until|till|from|by|for|between|to|through|after|before|born|founded|"
     r"established|following|ahead\s+of|prior\s+to|as\s+of|as\s+early\s+as|starting|beginning|"
     r"effective)(?:\s+(?:early|late|mid|the|about|around|on|in|at))*\s*,?\s*$"
 )
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = regex_cache.re_compile(
     r"(?i)\b(?:said|says|told|announced|reported|added|confirmed|stated|declared|wrote|"
     r"tweeted|noted|explained|insisted|warned|claimed)\b[^.;:]{0,12}$"
 )
-_RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|—|to|until|till|through|and)\s")
+_RANGE_AFTER = regex_cache.re_compile(r"(?i)^\s*(?:-|–|—|to|until|till|through|and)\s")
 _UNITS = r"(?:hours?|days?|weeks?|months?|years?)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|some)"
-_MEASURED_AFTER = re.compile(
+_MEASURED_AFTER = regex_cache.re_compile(
     rf"(?i)^\s*,?\s*{_COUNT}\s+{_UNITS}\s+(?:after|later|before|earlier|since|into)\b"
 )
-_MEASURED_BEFORE = re.compile(
+_MEASURED_BEFORE = regex_cache.re_compile(
     rf"(?i)\b{_COUNT}\s+{_UNITS}\s+(?:later|earlier|(?:after|before)(?:\s+[\w’'-]+){{1,5}})\s*,?\s*(?:on|in)?\s*$"
 )
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|its|his|her|their)\s+$")
-_WORD_AFTER = re.compile(r"^,?\s+(?P<word>[A-Za-z][\w’'-]*)")
+_DETERMINER_BEFORE = regex_cache.re_compile(r"(?i)\b(?:the|a|an|this|that|its|his|her|their)\s+$")
+_WORD_AFTER = regex_cache.re_compile(r"^,?\s+(?P<word>[A-Za-z][\w’'-]*)")
 #: words that may follow a date without making it a name ("the May 14 killing of ...")
 _NOT_A_NAME = frozenset(
     {"of", "in", "on", "at", "and", "or", "to", "when", "as", "was", "were", "is", "had",

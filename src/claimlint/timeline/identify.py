@@ -17,38 +17,40 @@ ceasefire").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import msgspec
+
+from claimlint import regex_cache
 from claimlint.timeline.terms import CueClass, EventTerms, Token, Vocabulary, fold
 
 #: a determiner that makes a noun another, or any, instance: "a ceasefire", "another
 #: blast"; but "killed in a drone strike", "destroyed by a fire" describe the event itself
-INDEFINITE_BEFORE = re.compile(
+INDEFINITE_BEFORE = regex_cache.re_compile(
     r"(?i)(?:(?<!\bin\s)(?<!\bby\s)(?<!\bduring\s)\b(?:a|an)|\b(?:another|one|any|every|each|"
     r"some|no))\s+(?:[\w’'-]+\s+){0,2}$"
 )
 #: a modifier that makes a definite noun another instance: "the next election"
-OTHER_INSTANCE_BEFORE = re.compile(
+OTHER_INSTANCE_BEFORE = regex_cache.re_compile(
     r"(?i)\b(?:next|previous|first|second|third|earlier|later|new|upcoming|latest|prior|"
     r"subsequent|similar|other|former|last|recent|(?:1[89]|20)\d\d)\s+(?:[\w’'-]+\s+){0,1}$"
 )
 #: "of" and whose event it is: "the death of her father", "the inauguration of Kennedy"
-_OWNER_AFTER = re.compile(
+_OWNER_AFTER = regex_cache.re_compile(
     r"^\s+of\s+(?:(?P<kin>(?:his|her|their|its)\s+(?:father|mother|husband|wife|son|daughter|"
     r"brother|sister|predecessor|successor|parents?))|(?P<owner>[^,;:.!?()\n]{1,60}))"
 )
 #: where the words before a noun stop: a line break or the end of a sentence (a
 #: dateline's "2021" is no modifier of the headline's "air strike")
-_BOUNDARY = re.compile(r"\n|[.!?][\"”’')]*\s")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
-_PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They|Their)\b")
-_MONTH_OR_NUMBER = re.compile(r"^(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_BOUNDARY = regex_cache.re_compile(r"\n|[.!?][\"”’')]*\s")
+_CAPITALISED = regex_cache.re_compile(r"\b[A-Z][\w’'.-]*")
+_PRONOUN_START = regex_cache.re_compile(r"^\W*(?:He|She|His|Her|They|Their)\b")
+_MONTH_OR_NUMBER = regex_cache.re_compile(
+    r"^(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(msgspec.Struct, frozen=True):
     """Where a sentence names an event, and how (cue, alias, person, generic)."""
 
     start: int
@@ -57,8 +59,8 @@ class Mention:
     how: CueClass | None  # None for an alias
 
 
-_RELATIVE = re.compile(r"(?i)\b(?:which|that|who)\b")
-_CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s")
+_RELATIVE = regex_cache.re_compile(r"(?i)\b(?:which|that|who)\b")
+_CLAUSE_BREAK = regex_cache.re_compile(r"[;:.!?]\s|\s[—–]\s")
 
 
 def specified(text: str, token: Token, tokens: Sequence[Token], event: int) -> bool:

@@ -12,15 +12,15 @@ writes it:
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
+from claimlint import regex_cache
 from claimlint.facts import FactDate
 from claimlint.temporal import DateExpression, DateRange, Form, Granularity
 from claimlint.temporal.lexicon import number
 from claimlint.timeline.compare import agree, fact_range
 
-_NIGHT = re.compile(r"(?i)\b(?:night|overnight|evening|early\s+hours|late)\b")
+_NIGHT = regex_cache.re_compile(r"(?i)\b(?:night|overnight|evening|early\s+hours|late)\b")
 _DAYS_PER_YEAR = 365.2425
 
 

@@ -26,16 +26,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from claimlint import patterns
+import msgspec
+
+from claimlint import patterns, regex_cache
 from claimlint.facts import Event, Person, all_forms
 
 #: small words a generic cue may hold besides event words ("the oath of office")
 _SMALL = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "its", "their"})
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = regex_cache.re_compile(r"[\w’'-]+")
 
 
 class CueClass(Enum):
@@ -53,8 +54,7 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-@dataclass(frozen=True, slots=True)
-class EventTerms:
+class EventTerms(msgspec.Struct, frozen=True):
     index: int
     event: Event
     kinds: frozenset[str]
@@ -84,8 +84,7 @@ class EventTerms:
         return any(w.casefold() in own for w in words)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """What one matched phrase is: for which events a word, cue or alias, and whether it
     is a competing word."""
 
@@ -96,20 +95,18 @@ class Term:
     competing: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(msgspec.Struct, frozen=True):
     start: int
     end: int
     text: str
     term: Term
 
 
-@dataclass
-class _Building:
-    words: set[int] = field(default_factory=set)
-    cues: list[tuple[int, CueClass]] = field(default_factory=list)
-    aliases: set[int] = field(default_factory=set)
-    persons: set[int] = field(default_factory=set)
+class _Building(msgspec.Struct):
+    words: set[int] = msgspec.field(default_factory=set)
+    cues: list[tuple[int, CueClass]] = msgspec.field(default_factory=list)
+    aliases: set[int] = msgspec.field(default_factory=set)
+    persons: set[int] = msgspec.field(default_factory=set)
     competing: bool = False
 
 

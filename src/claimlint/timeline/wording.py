@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from claimlint import regex_cache
 from claimlint.facts import FactDate
 from claimlint.temporal import DateExpression, Form, Granularity, describe
 from claimlint.temporal.lexicon import MONTHS
@@ -21,7 +20,7 @@ _NEEDS_PREPOSITION = frozenset(
         Form.AGO,
     }
 )
-_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|on|of|during|since|from|by)\s*$")
+_PREPOSITION_BEFORE = regex_cache.re_compile(r"(?i)\b(?:in|on|of|during|since|from|by)\s*$")
 
 
 def fact_date(value: FactDate) -> str:

@@ -23,10 +23,11 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TextIO
+
+import msgspec
 
 from claimlint import __version__
 from claimlint.diagnostics import Diagnostic
@@ -52,8 +53,7 @@ def _digest(content: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode()
 
 
-@dataclass
-class _Survey:
+class _Survey(msgspec.Struct):
     """What the page's head and index need before the articles: one pass over the run's
     findings, keeping counts only."""
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
+
+from claimlint import regex_cache
 
 # controls other than tab and line breaks, DEL, C1 controls, and bidi embeddings,
 # overrides, isolates and marks: in a report they would hide text or reorder a line
 _HIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_TEXT_UNSAFE = re.compile(f"[&<>{_HIDDEN}]")
-_ATTR_UNSAFE = re.compile(f"[&<>\"'{_HIDDEN}]")
+_TEXT_UNSAFE = regex_cache.re_compile(f"[&<>{_HIDDEN}]")
+_ATTR_UNSAFE = regex_cache.re_compile(f"[&<>\"'{_HIDDEN}]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 
 
@@ -44,8 +47,7 @@ def attr(value: str) -> str:
     return _ATTR_UNSAFE.sub(_replace, value)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A span of the text to mark. `ident`, `classes` and `attrs` are written by the
     reporter (never from the article); `title` is escaped here."""
 

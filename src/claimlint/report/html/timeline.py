@@ -14,9 +14,10 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import MAXYEAR, date
 from typing import Any
+
+import msgspec
 
 from claimlint.diagnostics import Diagnostic
 from claimlint.report.html.marks import attr, text
@@ -27,16 +28,14 @@ _ARTICLE_Y, _FACTS_Y, _AXIS_Y, _HEIGHT = 34, 78, 100, 122
 _MAX_TICKS = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True):
     """A finding of the article with the id its mark has in the text."""
 
     id: str
     diagnostic: Diagnostic
 
 
-@dataclass(frozen=True, slots=True)
-class Contradiction:
+class Contradiction(msgspec.Struct, frozen=True):
     finding: Placed
     claimed: tuple[date, date]
     real: tuple[date, date]

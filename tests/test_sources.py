@@ -86,3 +86,27 @@ def test_missing_path_and_empty_dir_are_reported(tmp_path: Path) -> None:
     items = list(expand_paths([str(tmp_path / "nope"), str(tmp_path / "empty")], Selection()))
     assert isinstance(items[0], InputError) and not isinstance(items[0], SkippedFile)
     assert isinstance(items[1], SkippedFile)
+
+
+def test_a_file_reached_twice_is_checked_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "desk" / "sub").mkdir(parents=True)
+    for name in ("desk/a.txt", "desk/sub/b.txt", "c.txt"):
+        (tmp_path / name).write_text("x")
+    selection = Selection()
+    cases = [
+        ["desk", "desk/sub"],
+        ["desk/sub", "desk"],
+        ["desk/sub/b.txt", "desk"],
+        ["desk", "./desk/sub/b.txt"],
+        ["desk", "desk/"],
+        [".", "desk"],
+        ["c.txt", "."],
+        [str(tmp_path / "desk"), str(tmp_path / "desk" / "sub")],
+    ]
+    for paths in cases:
+        found = [p for p in expand_paths(paths, selection) if isinstance(p, str)]
+        keys = [str(Path(p)) for p in found]
+        assert len(keys) == len(set(keys)), paths

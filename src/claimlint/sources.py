@@ -84,6 +84,9 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
     and filtered by the selection.
     """
     seen: set[str] = set()
+    # a walk yields each file once, so only walks that overlap another path named can
+    # repeat a file; other walks' files are not remembered (an archive's worth of paths)
+    overlapping = _overlapping(paths)
     for raw in paths:
         if raw == STDIN:
             yield STDIN
@@ -99,7 +102,8 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
                 elif selection.wants(file, path):
                     key = os.path.normpath(file)
                     if key not in seen:
-                        seen.add(key)
+                        if overlapping:
+                            seen.add(key)
                         found = True
                         yield _link_problem(file, path) or str(file)
             if not found:
@@ -109,6 +113,30 @@ def expand_paths(paths: Sequence[str], selection: Selection) -> Iterator[str | I
             if key not in seen:
                 seen.add(key)
                 yield raw
+
+
+def _overlapping(paths: Sequence[str]) -> bool:
+    """Whether a folder is named twice in `paths`, or holds another path named."""
+    named = [raw for raw in paths if raw != STDIN]
+    folders = [os.path.normpath(raw) for raw in named if os.path.isdir(raw)]
+    if not folders or len(named) < 2:
+        return False
+    if len(set(folders)) < len(folders):
+        return True
+    inside = set(folders)
+    return any(parent in inside for raw in named for parent in _parents(os.path.normpath(raw)))
+
+
+def _parents(key: str) -> Iterator[str]:
+    """The folders that hold the normalised path `key`, as a walk would name them (the
+    current folder holds every relative path that does not climb out of it)."""
+    child, parent = key, os.path.dirname(key)
+    while parent and parent != child:
+        yield parent
+        child, parent = parent, os.path.dirname(parent)
+    climbs = key == os.pardir or key.startswith(os.pardir + os.sep)
+    if not os.path.isabs(key) and key != os.curdir and not climbs:
+        yield os.curdir
 
 
 def _missing(path: Path, raw: str) -> InputError:

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from claimlint.rule import Rule
 
 
+#: cross-file findings sorted in memory before a sorted run of them goes to disk
+LATER_BATCH = 500
+#: findings of a sorted run read back at a time (every run is read at once when merging)
+RUN_READ = 50
+
+
 class DiagnosticLog:
     """The findings of a run, read in report order (by path, then place): the files'
     findings as they come, spilled to disk past a bound (`Spool`), with the few
@@ -28,6 +34,9 @@ class DiagnosticLog:
     def __init__(self, diagnostics: Iterable[Diagnostic] = ()) -> None:
         self._main: Spool[Diagnostic] = Spool()
         self._later: list[Diagnostic] = []
+        #: cross-file findings past a batch, spilled as sorted runs (the names check's
+        #: findings grow with the archive)
+        self._later_runs: list[Spool[Diagnostic]] = []
         self._in_order = True
         self._last: tuple[str, int, int, str] | None = None
         self._counts: Counter[Level] = Counter()
@@ -48,15 +57,26 @@ class DiagnosticLog:
         for diagnostic in diagnostics:
             self._later.append(diagnostic)
             self._counts[diagnostic.level] += 1
+            if len(self._later) >= LATER_BATCH:
+                self._later.sort(key=Diagnostic.sort_key)
+                run: Spool[Diagnostic] = Spool(batch=RUN_READ)
+                run.extend(self._later)
+                self._later_runs.append(run)
+                self._later = []
         self._later.sort(key=Diagnostic.sort_key)
+
+    def _inserted(self) -> list[Iterable[Diagnostic]]:
+        # earlier runs first: among equal keys, merging keeps the order of insertion
+        return [*self._later_runs, self._later]
 
     def __iter__(self) -> Iterator[Diagnostic]:
         if self._in_order:
-            return heapq.merge(self._main, self._later, key=Diagnostic.sort_key)
-        return iter(sorted(itertools.chain(self._main, self._later), key=Diagnostic.sort_key))
+            return heapq.merge(self._main, *self._inserted(), key=Diagnostic.sort_key)
+        everything = itertools.chain(self._main, *self._inserted())
+        return iter(sorted(everything, key=Diagnostic.sort_key))
 
     def __len__(self) -> int:
-        return len(self._main) + len(self._later)
+        return len(self._main) + sum(len(run) for run in self._later_runs) + len(self._later)
 
     def __bool__(self) -> bool:
         return len(self) > 0

@@ -113,7 +113,7 @@ def _write_files(report: RunReport, stream: TextIO) -> None:
         stream.write("{}")
         return
     stream.write("{")
-    for index, (path, meta) in enumerate(report.files.items()):
+    for index, (path, meta) in enumerate(report.files.entries()):
         entry = json.dumps(path, ensure_ascii=False) + ": " + json.dumps(meta, **_DUMPS)
         stream.write(("," if index else "") + "\n    " + json_safe(entry).replace("\n", "\n    "))
     stream.write("\n  }")

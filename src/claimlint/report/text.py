@@ -7,6 +7,7 @@ loading it is a large part of a one-file run (pre-commit's case)."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
@@ -159,22 +160,21 @@ def render(
     """The findings, each with its code frame (unless not `show_frames`), each file's
     reference date above its first date finding (if `headers`), and the summary line
     (if `summary`; not when nothing was checked for a broken configuration)."""
-    # The reference date matters only where dates were read against it.
-    dated = {d.path for d in report.diagnostics if d.category in _DATE_CATEGORIES}
-    announced: set[str] = set()
     width = frame_width(console)
-    for diagnostic in report.diagnostics:
-        if (
-            headers
-            and show_frames
-            and diagnostic.path in dated
-            and diagnostic.path not in announced
-        ):
-            announced.add(diagnostic.path)
-            _reference_date(console, diagnostic.path, report.files.get(diagnostic.path, {}))
-        _diagnostic(console, diagnostic, show_frames, width)
+    # findings come by path, so one file's are together: read a file's, then print them
+    for path, group in itertools.groupby(report.diagnostics, key=_path_of):
+        found = list(group)
+        # the reference date matters only where dates were read against it
+        if headers and show_frames and any(d.category in _DATE_CATEGORIES for d in found):
+            _reference_date(console, path, report.files.get(path, {}))
+        for diagnostic in found:
+            _diagnostic(console, diagnostic, show_frames, width)
     if summary and (report.files or not report.errors):
         _summary(console, report)
+
+
+def _path_of(diagnostic: Diagnostic) -> str:
+    return diagnostic.path
 
 
 def frame_width(console: Output) -> int:

@@ -208,3 +208,24 @@ def test_standard_code_filed_under_another_pattern_is_not_used(cache_file: Path)
     cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, code]]))
     compiled = PatternCache(lambda: cache_file, StandardEngine()).compile(STANDARD_PATTERN, 0)
     assert compiled.pattern == STANDARD_PATTERN and compiled.search("3 May") is not None
+
+
+def test_the_folder_keeps_a_few_files_per_engine(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    for index in range(6):  # files other versions left, oldest first
+        for family in ("patterns", "re-patterns"):
+            old = folder / f"{family}-1-0.0.{index}-x.msgpack"
+            old.write_bytes(b"")
+            os.utime(old, (1_000 + index, 1_000 + index))
+    unrelated = folder / "packs"
+    unrelated.mkdir()
+    path = folder / "patterns-1-9.9.9-x.msgpack"
+    cache = PatternCache(lambda: path, RegexEngine())
+    cache.compile(PATTERN, FLAGS)
+    cache.save()
+    kept = sorted(p.name for p in folder.glob("patterns-*"))
+    assert path.name in kept and len(kept) == regex_cache.KEEP
+    assert "patterns-1-0.0.5-x.msgpack" in kept and "patterns-1-0.0.0-x.msgpack" not in kept
+    assert len(list(folder.glob("re-patterns-*"))) == 6  # the other engine's files stay
+    assert unrelated.is_dir()

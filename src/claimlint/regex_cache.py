@@ -46,6 +46,8 @@ import regex
 from claimlint import __version__
 
 MAX_ENTRIES = 2048
+#: files kept per engine: this version's and a few others' (two checkouts, an upgrade)
+KEEP = 4
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _FORMAT = 1
 
@@ -225,6 +227,22 @@ class PatternCache:
                 os.unlink(temporary)
                 raise
             self._stored, self._new = merged, False
+            _prune(path)
+
+
+def _prune(path: Path) -> None:
+    """Keep the `KEEP` newest files of `path`'s family (other claimlint, engine or
+    Python versions write their own): upgrades do not pile files up."""
+    family = "re-patterns-" if path.name.startswith("re-patterns-") else "patterns-"
+    entries = []
+    for entry in path.parent.glob(f"{family}*.msgpack"):  # "patterns-*" is not "re-patterns-*"
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime, entry.name, entry))
+    entries.sort(reverse=True)
+    for _, _, old in entries[KEEP:]:
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _folder() -> Path | None:

@@ -66,8 +66,9 @@ class _EngineOnly(pickle.Unpickler):
 
 
 class Engine:
-    """How one regular-expression engine compiles a pattern, and how its compiled code
-    is kept (`keep`) and given back (`restore`, None when the data is not usable)."""
+    """How one regular-expression engine compiles a pattern (with the bytes that keep
+    its compiled code, None when they cannot be made) and gives it back from those
+    bytes (`restore`: None when they are not usable)."""
 
     def compile(self, pattern: str, flags: int) -> tuple[Any, bytes | None]:
         raise NotImplementedError
@@ -117,6 +118,7 @@ class StandardEngine(Engine):
                 indexgroup,
             )
             compiled = self._build(pattern, parts)
+            # on a miss only: the flags `re.compile` gives say the code was built alike
             if compiled.pattern == pattern and compiled.flags == re.compile(pattern, flags).flags:
                 return compiled, msgspec.msgpack.encode(parts)
         except Exception:  # a Python whose internals differ: compile as usual

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -229,3 +231,23 @@ def test_the_folder_keeps_a_few_files_per_engine(tmp_path: Path) -> None:
     assert "patterns-1-0.0.5-x.msgpack" in kept and "patterns-1-0.0.0-x.msgpack" not in kept
     assert len(list(folder.glob("re-patterns-*"))) == 6  # the other engine's files stay
     assert unrelated.is_dir()
+
+
+@pytest.mark.parametrize("engine", ["regex", "re"])
+def test_a_pattern_the_file_cannot_hold_is_compiled_and_the_run_ends_quietly(
+    tmp_path: Path, engine: str
+) -> None:
+    # a pack's "\ud800" escape gives a lone surrogate, which has no UTF-8 form
+    driver = (
+        "from claimlint import regex_cache\n"
+        f"compile = regex_cache.{'compile' if engine == 'regex' else 're_compile'}\n"
+        "assert compile('a\\ud800b').search('xa\\ud800b') is not None\n"
+        "assert compile('kept') is not None\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "CLAIMLINT_NO_CACHE": ""}
+    proc = subprocess.run(
+        [sys.executable, "-c", driver], capture_output=True, text=True, env=env, check=False
+    )
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    stored = next((tmp_path / "claimlint").glob("*.msgpack"))
+    assert [p for p, _, _ in msgspec.msgpack.decode(stored.read_bytes())] == ["kept"]

@@ -117,10 +117,11 @@ class StandardEngine(Engine):
                 dict(state.groupdict),
                 indexgroup,
             )
+            data = msgspec.msgpack.encode(parts)
             compiled = self._build(pattern, parts)
             # on a miss only: the flags `re.compile` gives say the code was built alike
             if compiled.pattern == pattern and compiled.flags == re.compile(pattern, flags).flags:
-                return compiled, msgspec.msgpack.encode(parts)
+                return compiled, data
         except Exception:  # a Python whose internals differ: compile as usual
             pass
         return re.compile(pattern, flags), None
@@ -173,7 +174,7 @@ class PatternCache:
             if compiled is not None:
                 self._used[key] = data
                 return compiled
-        if self._pid != os.getpid() or len(self._used) >= MAX_ENTRIES:
+        if self._pid != os.getpid() or len(self._used) >= MAX_ENTRIES or not _storable(pattern):
             return self._engine.compile(pattern, flags)[0]
         compiled, data = self._engine.compile(pattern, flags)
         if data is not None:
@@ -211,7 +212,10 @@ class PatternCache:
             if len(merged) >= MAX_ENTRIES:
                 break
             merged.setdefault(key, data)
-        encoded = msgspec.msgpack.encode([(p, f, d) for (p, f), d in merged.items()])
+        try:
+            encoded = msgspec.msgpack.encode([(p, f, d) for (p, f), d in merged.items()])
+        except (ValueError, TypeError):  # nothing unstorable is kept; never fail at exit
+            return
         if len(encoded) > MAX_FILE_BYTES:
             return
         import tempfile  # only when writing, at the end of a run
@@ -245,6 +249,16 @@ def _prune(path: Path) -> None:
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _storable(pattern: str) -> bool:
+    """Whether the file can hold `pattern` (a lone surrogate, which a pack's escape can
+    make, has no UTF-8 form)."""
+    try:
+        pattern.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _folder() -> Path | None:

@@ -17,11 +17,13 @@ from claimlint import regex_cache
 EXCERPT_CHARS = 40
 
 # C0 and C1 controls, DEL, bidi embeddings, overrides, isolates and marks, line and
-# paragraph separators, and lone surrogates (undecodable bytes of a file name).
+# paragraph separators, and lone surrogates (undecodable bytes of a file name). Written
+# as escapes the engine reads: a pattern holding lone surrogates themselves has no UTF-8
+# form, so the pattern cache could not keep it.
 _UNSAFE = regex_cache.re_compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_SURROGATE = regex_cache.re_compile("[\ud800-\udfff]")
+_SURROGATE = regex_cache.re_compile(r"[\ud800-\udfff]")
 
 
 def _picture(char: str) -> str:

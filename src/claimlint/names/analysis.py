@@ -63,7 +63,7 @@ def analyse(
         return NameAnalysis(mentions, verdicts, [])
     grouper = grouper or Grouper(lex)
     forms = [NameForm.of(m, lex) for m in mentions]
-    grouped = grouper.group_all(forms, Cues(lex, doc.lint_text))
+    grouped = grouper.group(forms, Cues(lex, doc.lint_text))
     return NameAnalysis(mentions, verdicts, grouped.people, grouped.complete)
 
 

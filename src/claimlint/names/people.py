@@ -234,13 +234,10 @@ class Grouper:
 
     # -- grouping ---------------------------------------------------------------------
 
-    def group(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> list[Person]:
-        """The people of an article. `distinct` tells what stands next to a mention
-        (KIN, UNRELATED or ""); it is asked only when spellings differ."""
-        return self.group_all(forms, distinct).people
-
-    def group_all(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> Grouped:
-        """`group`, and whether every full name was compared (see `_COMPARISON_FLOOR`)."""
+    def group(self, forms: Sequence[NameForm], distinct: Callable[[Mention], str]) -> Grouped:
+        """The people of an article, and whether every full name was compared (see
+        `_COMPARISON_FLOOR`). `distinct` tells what stands next to a mention (KIN,
+        UNRELATED or ""); it is asked only when spellings differ."""
         full = sum(1 for form in forms if form.full)
         state = _Grouping(self, distinct, _COMPARISON_FLOOR + _COMPARISONS_PER_NAME * full)
         for form in forms:

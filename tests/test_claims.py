@@ -48,18 +48,8 @@ def test_claims_article(article: Path, expected: dict[str, Any]) -> None:
     text = article.read_text(encoding="utf-8")
     report, _ = run([str(article)], RunOptions(date_override=expected["reference_date"]))
     assert not report.errors
-    lines = text.split("\n")
-    starts = [0]
-    for part in lines[:-1]:
-        starts.append(starts[-1] + len(part) + 1)
     found = [
-        (
-            d,
-            (
-                starts[d.location.line - 1] + d.location.column - 1,
-                starts[d.location.end_line - 1] + d.location.end_column - 1,
-            ),
-        )
+        (d, (d.location.start, d.location.end))
         for d in report.diagnostics
         if d.category in CATEGORIES and d.level >= Level.WARNING
     ]

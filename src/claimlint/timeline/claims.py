@@ -58,14 +58,6 @@ _RECENT = timedelta(days=31)
 MAX_DISTANCE = 160
 
 
-def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    if a_end <= b_start:
-        return b_start - a_end
-    if b_end <= a_start:
-        return a_start - b_end
-    return 0
-
-
 def dated_sentences(
     doc: Document, timeline: Timeline
 ) -> Iterator[tuple[Sentence, list[DateExpression]]]:

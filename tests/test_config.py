@@ -40,6 +40,35 @@ def test_pyproject_without_section_is_skipped(
     assert ConfigResolver().for_path(str(tmp_path / "a.txt")).path is None
 
 
+def test_a_pyproject_that_never_names_claimlint_is_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # most repositories' pyproject.toml belongs to other tools: no TOML parse for it
+    import claimlint.config as config_module
+
+    def refuse(path: Path) -> None:
+        raise AssertionError(f"parsed {path}")
+
+    monkeypatch.setattr(config_module, "_pyproject_section", refuse)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.ruff]\n')
+    (tmp_path / "a.txt").write_text("x")
+    assert ConfigResolver().for_path(str(tmp_path / "a.txt")).path is None
+
+
+@pytest.mark.parametrize(
+    "table",
+    ['[tool.claimlint]\nfail_on = "warning"\n', '[tool."claim\\u006cint"]\nfail_on = "warning"\n'],
+)
+def test_a_claimlint_table_is_found_however_its_key_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n' + table)
+    (tmp_path / "a.txt").write_text("x")
+    assert ConfigResolver().for_path(str(tmp_path / "a.txt")).spec.fail_on == "warning"
+
+
 def test_unknown_key_gets_a_hint(tmp_path: Path) -> None:
     path = tmp_path / ".claimlint.yaml"
     path.write_text("fail_on: warning\ndisabled: [x]\n")

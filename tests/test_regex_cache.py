@@ -249,5 +249,89 @@ def test_a_pattern_the_file_cannot_hold_is_compiled_and_the_run_ends_quietly(
         [sys.executable, "-c", driver], capture_output=True, text=True, env=env, check=False
     )
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
-    stored = next((tmp_path / "claimlint").glob("*.msgpack"))
-    assert [p for p, _, _ in msgspec.msgpack.decode(stored.read_bytes())] == ["kept"]
+    family = "patterns-" if engine == "regex" else "re-patterns-"
+    stored = next((tmp_path / "claimlint").glob(f"{family}*.msgpack"))
+    kept = [p for p, _, _ in msgspec.msgpack.decode(stored.read_bytes())]
+    assert "kept" in kept and not any("\ud800" in p for p in kept)
+
+
+# `re`'s own cache, filled before the libraries claimlint imports compile their patterns.
+
+LIBRARY_PATTERN = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd]"  # PyYAML's
+
+
+def test_a_library_pattern_compiled_in_one_run_is_in_res_cache_in_the_next(
+    cache_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, library = PatternCache(lambda: cache_file, StandardEngine()), {}
+    first.prime(library, 256)
+    library[(str, LIBRARY_PATTERN, 0)] = re.compile(LIBRARY_PATTERN)  # what `re` does
+    library[(bytes, b"[a-z]+", 0)] = re.compile(b"[a-z]+")  # not kept: bytes
+    first.save()
+    no_standard_parsing(monkeypatch)
+    second, primed = PatternCache(lambda: cache_file, StandardEngine()), {}
+    second.prime(primed, 256)
+    assert list(primed) == [(str, LIBRARY_PATTERN, 0)]
+    found = primed[str, LIBRARY_PATTERN, 0].search("ok\x07ok")
+    assert found is not None and found.start() == 2
+
+
+def test_priming_leaves_res_cache_room(cache_file: Path) -> None:
+    first, library = PatternCache(lambda: cache_file, StandardEngine()), {}
+    first.prime(library, 256)
+    for index in range(10):
+        library[(str, f"word{index}", 0)] = re.compile(f"word{index}")
+    first.save()
+    crowded: dict[Any, Any] = {(str, f"other{index}", 0): None for index in range(5)}
+    PatternCache(lambda: cache_file, StandardEngine()).prime(crowded, 8)
+    assert len(crowded) == 8
+
+
+def test_claimlints_own_patterns_come_from_the_primed_cache(cache_file: Path) -> None:
+    first = PatternCache(lambda: cache_file, StandardEngine())
+    first.prime({}, 256)
+    first.compile(STANDARD_PATTERN, re.IGNORECASE)
+    first.save()
+    second = PatternCache(lambda: cache_file, StandardEngine())
+    second.prime({}, 256)
+    compiled = second.compile(STANDARD_PATTERN, re.IGNORECASE)
+    assert compiled.search("on 3 may") is not None
+    again = second.compile(STANDARD_PATTERN, re.IGNORECASE)  # handed out once, then restored
+    assert again is not compiled and again.pattern == compiled.pattern
+
+
+def test_a_run_finds_the_libraries_patterns_of_the_last_run_in_res_cache(tmp_path: Path) -> None:
+    driver = (
+        "import re, sys\n"
+        "from claimlint import regex_cache\n"
+        "regex_cache.prime_standard_library()\n"
+        f"print((str, {LIBRARY_PATTERN!r}, 0) in re._cache)\n"
+        f"assert re.compile({LIBRARY_PATTERN!r}).search('a\\x07') is not None\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "CLAIMLINT_NO_CACHE": ""}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", driver], capture_output=True, text=True, env=env, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["False", "True"]
+
+
+def test_importing_claimlint_leaves_res_cache_alone(tmp_path: Path) -> None:
+    # a program using claimlint as a library (the language server, a script) keeps its
+    # own `re` cache: only the command primes it
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "CLAIMLINT_NO_CACHE": ""}
+    command_run = (
+        "import re\nfrom claimlint import regex_cache\n"
+        f"regex_cache.prime_standard_library()\nre.compile({LIBRARY_PATTERN!r})\n"
+    )
+    library_use = (
+        f"import re\nimport claimlint.cli\nprint((str, {LIBRARY_PATTERN!r}, 0) in re._cache)\n"
+    )
+    for driver in (command_run, command_run):
+        subprocess.run([sys.executable, "-c", driver], env=env, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", library_use], capture_output=True, text=True, env=env, check=True
+    )
+    assert run.stdout.strip() == "False"

@@ -6,6 +6,6 @@ import sys
 _cwd = os.path.realpath(os.getcwd())
 sys.path[:] = [p for p in sys.path if p and os.path.realpath(p) != _cwd]
 
-from claimlint.cli import main  # noqa: E402
+from claimlint.launch import main  # noqa: E402
 
 main()

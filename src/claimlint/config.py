@@ -273,13 +273,17 @@ def _claimlint_pyproject(path: Path) -> bool:
     """Has `path` a `[tool.claimlint]` table? A pyproject.toml that does not parse is
     another tool's problem unless it names claimlint; then it is an error here."""
     try:
+        raw = read_bytes(path, yamlfile.MAX_DATA_BYTES)
+    except OSError:
+        raw = None
+    # most projects' pyproject.toml is not claimlint's: no TOML parser for those (a key
+    # can only spell "claimlint" without those letters through a \u escape)
+    if raw is not None and not any(word in raw for word in (b"claimlint", b"\\u", b"\\U")):
+        return False
+    try:
         return _pyproject_section(path) is not None
     except YamlError:
-        try:
-            mentions = b"claimlint" in read_bytes(path, yamlfile.MAX_DATA_BYTES)
-        except OSError:
-            mentions = False
-        if mentions:
+        if raw is not None and b"claimlint" in raw:
             raise
         return False
 

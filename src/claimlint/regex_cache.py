@@ -46,6 +46,8 @@ import regex
 from claimlint import __version__
 
 MAX_ENTRIES = 2048
+#: the most patterns kept from `re`'s own cache at exit (it holds 512 at most)
+_LIBRARY_ENTRIES = 512
 #: files kept per engine: this version's and a few others' (two checkouts, an upgrade)
 KEEP = 4
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -163,11 +165,20 @@ class PatternCache:
         self._stored: dict[_Key, bytes] = {}
         self._used: dict[_Key, bytes] = {}
         self._new = False
+        #: patterns restored ahead of use (`prime`), handed out once
+        self._primed: dict[_Key, Any] = {}
+        #: a cache of compiled patterns keyed as `re` keys its own, to fill and to keep
+        self._library: dict[Any, Any] | None = None
+        self._registered = False
 
     def compile(self, pattern: str, flags: int) -> Any:
         key = (pattern, flags)
         if not self._loaded:
             self._load()
+        primed = self._primed.pop(key, None)
+        if primed is not None:
+            self._used[key] = self._stored[key]
+            return primed
         data = self._stored.get(key)
         if data is not None:
             compiled = self._engine.restore(data, key)
@@ -179,10 +190,14 @@ class PatternCache:
         compiled, data = self._engine.compile(pattern, flags)
         if data is not None:
             self._used[key] = data
-            if not self._new:
-                self._new = True
-                atexit.register(self.save)
+            self._new = True
+            self._save_at_exit()
         return compiled
+
+    def _save_at_exit(self) -> None:
+        if not self._registered:
+            self._registered = True
+            atexit.register(self.save)
 
     def _load(self) -> None:
         self._loaded = True
@@ -201,13 +216,57 @@ class PatternCache:
                 entries = msgspec.msgpack.decode(raw, type=list[tuple[str, int, bytes]])
                 self._stored = {(p, f): d for p, f, d in entries[:MAX_ENTRIES]}
 
+    def prime(self, library: dict[Any, Any], room_for: int) -> None:
+        """Restore every pattern the file holds into `library`, a cache keyed (type,
+        pattern, flags) as `re` keys its own: a library that compiles one of them at
+        import then finds it there. The patterns in `library` at exit are kept."""
+        if not self._loaded:
+            self._load()
+        if self._pid != os.getpid():
+            return  # no usable cache folder
+        self._library = library
+        self._save_at_exit()
+        # the latest runs' patterns, as many as leave `re` room for half its cache
+        room = room_for - len(library)
+        for key, data in list(self._stored.items())[: max(0, room)]:
+            compiled = self._engine.restore(data, key)
+            if compiled is not None:
+                self._primed[key] = compiled
+                library.setdefault((str, *key), compiled)
+
+    def _library_entries(self) -> dict[_Key, bytes]:
+        """The code of the libraries' patterns in the primed cache now (compiled, or
+        found there, by this run), those the file lacks compiled again."""
+        found: dict[_Key, bytes] = {}
+        for entry in list(self._library or ())[:_LIBRARY_ENTRIES]:
+            if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] is str):
+                continue
+            _, pattern, flags = entry
+            if not isinstance(flags, int) or flags & re.DEBUG or not _storable(pattern):
+                continue
+            key = (pattern, flags)
+            if key in self._used:
+                continue  # one of claimlint's own, kept after the libraries'
+            data = self._stored.get(key)
+            if data is None:
+                data = self._engine.compile(pattern, flags)[1]
+                if data is None:
+                    continue
+                self._new = True
+            found[key] = data
+        return found
+
     def save(self) -> None:
         """Write this run's patterns, if it compiled any the file did not hold."""
         path = self._locate()
-        if path is None or not self._new or self._pid != os.getpid():
+        if path is None or self._pid != os.getpid():
             return
-        # this run's patterns first, then the others this file held, up to the bound
-        merged = dict(self._used)
+        library = self._library_entries() if self._library is not None else {}
+        if not self._new:
+            return
+        # this run's patterns first (the libraries' first of all: `prime` restores the
+        # file's first entries), then the others this file held, up to the bound
+        merged = {**library, **self._used}
         for key, data in self._stored.items():
             if len(merged) >= MAX_ENTRIES:
                 break
@@ -326,3 +385,15 @@ def re_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     when an earlier run compiled it."""
     compiled: re.Pattern[str] = _STANDARD_CACHE.compile(pattern, int(flags))
     return compiled
+
+
+def prime_standard_library() -> None:
+    """Fill `re`'s own cache with the patterns earlier runs compiled, before the
+    libraries claimlint imports compile theirs at import (PyYAML's reader spends 9 ms
+    parsing one character class, markdown-it a dozen more): they find them there.
+    `re` looks in that cache first and compiles only on a miss; a Python whose `re`
+    keeps no such cache is left alone."""
+    library = getattr(re, "_cache", None)
+    size = getattr(re, "_MAXCACHE", None)
+    if isinstance(library, dict) and isinstance(size, int):
+        _STANDARD_CACHE.prime(library, size // 2)

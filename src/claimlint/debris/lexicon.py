@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import msgspec
-import regex
 
 from claimlint import patterns, regex_cache
 from claimlint.kinds.base import OptionError
@@ -30,6 +29,7 @@ Where = Literal["anywhere", "outside_body", "before_body", "after_body", "headli
 
 # a slot, not a named group "(?<name>…)", "(?P<name>…)" or a reference "\g<name>"
 _SLOT = regex_cache.compile(r"(?<!\(\?)(?<!\(\?P)(?<!\\g)<([a-z_]{1,30})>")
+_SLOT_NAME = regex_cache.compile(r"[a-z_]{1,30}")
 _SLOT_DEPTH = 4
 _CACHED_LINES = 4096
 _REVERSE = "(?r)"
@@ -129,7 +129,7 @@ class Slots:
         self._slots = dict(slots)
         self._field = field
         for name in self._slots:
-            if not regex.fullmatch(r"[a-z_]{1,30}", name):
+            if not _SLOT_NAME.fullmatch(name):
                 raise OptionError(field, f"slot names are lower-case words; not {name!r}")
 
     def expand(self, pattern: str) -> str:

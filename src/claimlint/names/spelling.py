@@ -54,6 +54,7 @@ _UNIT = rf"(?:[a-z']|{_CLASS}|\^|\$)"
 _LOOK = rf"\(\?<?[=!]{_UNIT}+(?:\|{_UNIT}+)*\)"
 _PIECE = rf"(?:{_UNIT}|{_LOOK})"
 _FOLD_SYNTAX = regex_cache.re_compile(rf"{_PIECE}+(?:\|{_PIECE}+)*")
+_REPLACEMENT = regex_cache.re_compile(r"[a-z]*")
 
 _CACHE_LIMIT = 20000
 
@@ -78,9 +79,9 @@ def compile_folds(folds: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[st
                 f"{pattern!r}: a fold is lowercase letters, [classes], ^, $, | and "
                 "lookarounds such as (?=[aeiou]); no repetition",
             )
-        if not re.fullmatch(r"[a-z]*", replacement):
+        if not _REPLACEMENT.fullmatch(replacement):
             raise FoldError("letter_folds", f"{replacement!r}: a replacement is lowercase letters")
-        compiled.append((re.compile(pattern), replacement))
+        compiled.append((regex_cache.re_compile(pattern), replacement))
     return tuple(compiled)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import msgspec
-import regex
 
 from claimlint import regex_cache
 from claimlint.quotes.marks import Mark, Role
@@ -47,7 +46,7 @@ class BoundaryFinder:
     ) -> None:
         self.never_capitalised = frozenset(word.casefold() for word in never_capitalised)
         self.sentence_openers = frozenset(word.casefold() for word in sentence_openers)
-        self.run = regex.compile(
+        self.run = regex_cache.compile(
             rf"[ \t\u00a0]+(?P<run>{_CAPITALISED_WORD}(?:[ \t\u00a0]+{_CAPITALISED_WORD}){{{min_words - 1},{max_words - 1}}})"
             r"(?!\w)(?P<comma>,?)(?P<gap>[ \t\u00a0]*)"
         )

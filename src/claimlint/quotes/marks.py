@@ -130,7 +130,7 @@ def elision_pattern(words: Iterable[str]) -> regex.Pattern[str]:
         alternatives.append(
             "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else regex.escape(ch) for ch in word)
         )
-    return regex.compile(
+    return regex_cache.compile(
         rf"(?<!\w)[{APOSTROPHES}](?:{'|'.join(alternatives)})(?!\w)",
         regex.IGNORECASE,
     )

@@ -37,7 +37,7 @@ class EventNouns:
         self.common = {k.lower(): v for k, v in common.items()}
         words = sorted({*self.unique, *self.common}, key=lambda s: (-len(s), s))
         alternation = "|".join(re.escape(w) for w in words) or "(?!)"
-        self.noun = re.compile(r"\b(?:" + alternation + r")\b(?!-)", re.IGNORECASE)
+        self.noun = regex_cache.re_compile(r"\b(?:" + alternation + r")\b(?!-)", re.IGNORECASE)
 
     def canonical(self, noun: str) -> tuple[str, bool]:
         """The event key of a noun and whether it names a unique event."""

@@ -74,7 +74,7 @@ def test_a_loaded_pattern_finds_what_a_fresh_one_finds(
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\x00\xff garbage", msgspec.msgpack.encode([[PATTERN, FLAGS, b"not a pickle"]])],
+    [b"", b"\x00\xff garbage", msgspec.msgpack.encode([[PATTERN, FLAGS, b"not a pickle", False]])],
 )
 def test_a_damaged_file_means_compiling(cache_file: Path, content: bytes) -> None:
     cache_file.write_bytes(content)
@@ -91,7 +91,9 @@ def test_an_entry_that_would_call_anything_but_the_engine_is_refused(
     cache_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    cache_file.write_bytes(msgspec.msgpack.encode([[PATTERN, FLAGS, pickle.dumps(_Hostile())]]))
+    cache_file.write_bytes(
+        msgspec.msgpack.encode([[PATTERN, FLAGS, pickle.dumps(_Hostile()), False]])
+    )
     compiled = PatternCache(lambda: cache_file, RegexEngine()).compile(PATTERN, FLAGS)
     assert compiled.pattern == PATTERN
     assert not (tmp_path / "hacked").exists()
@@ -99,7 +101,7 @@ def test_an_entry_that_would_call_anything_but_the_engine_is_refused(
 
 def test_an_entry_filed_under_another_pattern_is_not_used(cache_file: Path) -> None:
     other = pickle.dumps(regex.compile("nothing", FLAGS))
-    cache_file.write_bytes(msgspec.msgpack.encode([[PATTERN, FLAGS, other]]))
+    cache_file.write_bytes(msgspec.msgpack.encode([[PATTERN, FLAGS, other, False]]))
     compiled = PatternCache(lambda: cache_file, RegexEngine()).compile(PATTERN, FLAGS)
     assert compiled.pattern == PATTERN
 
@@ -124,7 +126,7 @@ def test_the_file_keeps_at_most_max_entries_this_runs_first(
     warm(cache_file, "a1", "a2", "a3")
     warm(cache_file, "b1", "b2")
     entries = msgspec.msgpack.decode(cache_file.read_bytes())
-    assert [pattern for pattern, _, _ in entries] == ["b1", "b2", "a1"]
+    assert [pattern for pattern, _, _, _ in entries] == ["b1", "b2", "a1"]
 
 
 def test_off_with_claimlint_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -196,7 +198,7 @@ def test_a_loaded_standard_pattern_finds_what_a_fresh_one_finds(
     ],
 )
 def test_damaged_or_foreign_standard_code_means_compiling(cache_file: Path, entry: bytes) -> None:
-    cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, entry]]))
+    cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, entry, False]]))
     compiled = PatternCache(lambda: cache_file, StandardEngine()).compile(STANDARD_PATTERN, 0)
     found = compiled.search("3 May 2020")
     assert found is not None and found.group("year") == "2020"
@@ -206,8 +208,8 @@ def test_standard_code_filed_under_another_pattern_is_not_used(cache_file: Path)
     first = PatternCache(lambda: cache_file, StandardEngine())
     first.compile("nothing", 0)
     first.save()
-    ((_, _, code),) = msgspec.msgpack.decode(cache_file.read_bytes())
-    cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, code]]))
+    ((_, _, code, _),) = msgspec.msgpack.decode(cache_file.read_bytes())
+    cache_file.write_bytes(msgspec.msgpack.encode([[STANDARD_PATTERN, 0, code, False]]))
     compiled = PatternCache(lambda: cache_file, StandardEngine()).compile(STANDARD_PATTERN, 0)
     assert compiled.pattern == STANDARD_PATTERN and compiled.search("3 May") is not None
 
@@ -251,7 +253,7 @@ def test_a_pattern_the_file_cannot_hold_is_compiled_and_the_run_ends_quietly(
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     family = "patterns-" if engine == "regex" else "re-patterns-"
     stored = next((tmp_path / "claimlint").glob(f"{family}*.msgpack"))
-    kept = [p for p, _, _ in msgspec.msgpack.decode(stored.read_bytes())]
+    kept = [p for p, _, _, _ in msgspec.msgpack.decode(stored.read_bytes())]
     assert "kept" in kept and not any("\ud800" in p for p in kept)
 
 
@@ -287,17 +289,35 @@ def test_priming_leaves_res_cache_room(cache_file: Path) -> None:
     assert len(crowded) == 8
 
 
-def test_claimlints_own_patterns_come_from_the_primed_cache(cache_file: Path) -> None:
-    first = PatternCache(lambda: cache_file, StandardEngine())
-    first.prime({}, 256)
+def test_only_the_libraries_patterns_are_primed(cache_file: Path) -> None:
+    # claimlint's own are restored when asked for; re's cache is left the room
+    first, library = PatternCache(lambda: cache_file, StandardEngine()), {}
+    first.prime(library, 256)
     first.compile(STANDARD_PATTERN, re.IGNORECASE)
+    library[(str, LIBRARY_PATTERN, 0)] = re.compile(LIBRARY_PATTERN)
     first.save()
-    second = PatternCache(lambda: cache_file, StandardEngine())
-    second.prime({}, 256)
-    compiled = second.compile(STANDARD_PATTERN, re.IGNORECASE)
-    assert compiled.search("on 3 may") is not None
-    again = second.compile(STANDARD_PATTERN, re.IGNORECASE)  # handed out once, then restored
-    assert again is not compiled and again.pattern == compiled.pattern
+    second, primed = PatternCache(lambda: cache_file, StandardEngine()), {}
+    second.prime(primed, 256)
+    assert list(primed) == [(str, LIBRARY_PATTERN, 0)]
+    assert second.compile(STANDARD_PATTERN, re.IGNORECASE).search("on 3 may") is not None
+
+
+def test_library_patterns_another_run_did_not_use_stay_marked(cache_file: Path) -> None:
+    # a Markdown run's libraries, then a plain-text run's: the next Markdown run still
+    # finds PyYAML's pattern primed
+    markdown, library = PatternCache(lambda: cache_file, StandardEngine()), {}
+    markdown.prime(library, 256)
+    library[(str, LIBRARY_PATTERN, 0)] = re.compile(LIBRARY_PATTERN)
+    markdown.save()
+    plain, library = PatternCache(lambda: cache_file, StandardEngine()), {}
+    plain.prime(library, 256)
+    library.clear()  # this run's libraries compiled other patterns
+    library[(str, "plain", 0)] = re.compile("plain")
+    plain.compile(STANDARD_PATTERN, 0)
+    plain.save()
+    again, primed = PatternCache(lambda: cache_file, StandardEngine()), {}
+    again.prime(primed, 256)
+    assert set(primed) == {(str, "plain", 0), (str, LIBRARY_PATTERN, 0)}
 
 
 def test_a_run_finds_the_libraries_patterns_of_the_last_run_in_res_cache(tmp_path: Path) -> None:

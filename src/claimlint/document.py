@@ -14,7 +14,6 @@ on first use by `Document.analysis`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -45,6 +44,8 @@ _NEWLINE = regex_cache.re_compile("\n")
 _BLANK_LINE = regex_cache.re_compile(r"\n[ \t]*\n")
 _MARKDOWN_BLOCK_START = regex_cache.re_compile(r"(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
 _HARD_WRAP_WIDTH = 100
+#: (a name the constructor's `suppressions` argument does not hide)
+_NO_SUPPRESSIONS = suppressions.Suppressions
 
 
 class Position(msgspec.Struct, frozen=True):
@@ -57,20 +58,35 @@ class Paragraph(msgspec.Struct, frozen=True):
     end: int
 
 
-@dataclass
 class Document:
     """An article ready to lint. Build with `Document.from_source` or `Document.from_text`."""
 
-    path: str
-    text: str
-    lint_text: str
-    front_matter: dict[str, Any]
-    body_start: int
-    is_markdown: bool
-    crlf_at: list[int] = field(default_factory=list)
-    date_override: date | None = None
-    suppressions: suppressions.Suppressions = field(default_factory=suppressions.Suppressions)
-    _analyses: dict[Analysis[Any], Any] = field(default_factory=dict, repr=False)
+    # a plain class: a dataclass costs a millisecond to define at every start
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        lint_text: str,
+        front_matter: dict[str, Any],
+        body_start: int,
+        is_markdown: bool,
+        crlf_at: list[int] | None = None,
+        date_override: date | None = None,
+        suppressions: suppressions.Suppressions | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.lint_text = lint_text
+        self.front_matter = front_matter
+        self.body_start = body_start
+        self.is_markdown = is_markdown
+        self.crlf_at = [] if crlf_at is None else crlf_at
+        self.date_override = date_override
+        self.suppressions = _NO_SUPPRESSIONS() if suppressions is None else suppressions
+        self._analyses: dict[Analysis[Any], Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, {len(self.text)} characters)"
 
     @classmethod
     def from_source(cls, source: Source, date_override: date | None = None) -> Document:

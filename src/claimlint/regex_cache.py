@@ -14,15 +14,19 @@ compiled code. What is kept is that code:
 
 The entries of one claimlint, engine and Python version share one file in
 `$XDG_CACHE_HOME/claimlint/` (`CLAIMLINT_NO_CACHE=1` turns it off, as for the pack
-cache). The file is a MessagePack map from (pattern, flags) to the code; decoding the
-map runs no code, and each `regex` pickle is loaded by an unpickler that may call one
-thing, the `regex` engine's own compile. Either way the result must be a pattern with
-the same source and flags as the key. Like Python's own `__pycache__`, the file is trusted only as far as
-its folder: it is read only when the folder belongs to the user running claimlint and
-no one else may write to it. The file is written (atomically) by the process that read
-it, at exit, only when the run compiled something new; it keeps at most
-`MAX_ENTRIES` patterns, those of the latest runs first. Any problem reading or writing
-it means compiling, as without it.
+cache). The file is a MessagePack list of (pattern, flags, code, whether a library
+compiled it); decoding it runs no code, and each `regex` pickle is loaded by an
+unpickler that may call one thing, the `regex` engine's own compile. Either way the
+result must be a pattern with the same source and flags as the key. Like Python's own
+`__pycache__`, the file is trusted only as far as its folder: it is read only when the
+folder belongs to the user running claimlint and no one else may write to it. The file
+is written (atomically) by the process that read it, at exit, only when the run
+compiled something new; it keeps at most `MAX_ENTRIES` patterns, those of the latest
+runs first. Any problem reading or writing it means compiling, as without it.
+
+The command (`launch`) also primes `re`'s own cache with the patterns the libraries
+it imports compiled in the last run (`prime_standard_library`), so PyYAML, markdown-it
+and click find them there instead of parsing them at import.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ _LIBRARY_ENTRIES = 512
 #: files kept per engine: this version's and a few others' (two checkouts, an upgrade)
 KEEP = 4
 MAX_FILE_BYTES = 32 * 1024 * 1024
-_FORMAT = 1
+_FORMAT = 2
 
 _Key = tuple[str, int]
 #: where the engine's compile lives (the module's name moved between `regex` releases)
@@ -165,8 +169,8 @@ class PatternCache:
         self._stored: dict[_Key, bytes] = {}
         self._used: dict[_Key, bytes] = {}
         self._new = False
-        #: patterns restored ahead of use (`prime`), handed out once
-        self._primed: dict[_Key, Any] = {}
+        #: the stored patterns a library compiled (`prime`), not claimlint
+        self._library_keys: set[_Key] = set()
         #: a cache of compiled patterns keyed as `re` keys its own, to fill and to keep
         self._library: dict[Any, Any] | None = None
         self._registered = False
@@ -175,10 +179,6 @@ class PatternCache:
         key = (pattern, flags)
         if not self._loaded:
             self._load()
-        primed = self._primed.pop(key, None)
-        if primed is not None:
-            self._used[key] = self._stored[key]
-            return primed
         data = self._stored.get(key)
         if data is not None:
             compiled = self._engine.restore(data, key)
@@ -213,26 +213,31 @@ class PatternCache:
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)
             if len(raw) <= MAX_FILE_BYTES:
-                entries = msgspec.msgpack.decode(raw, type=list[tuple[str, int, bytes]])
-                self._stored = {(p, f): d for p, f, d in entries[:MAX_ENTRIES]}
+                entries = msgspec.msgpack.decode(raw, type=list[tuple[str, int, bytes, bool]])
+                self._stored = {(p, f): d for p, f, d, _ in entries[:MAX_ENTRIES]}
+                self._library_keys = {(p, f) for p, f, _, lib in entries[:MAX_ENTRIES] if lib}
 
     def prime(self, library: dict[Any, Any], room_for: int) -> None:
-        """Restore every pattern the file holds into `library`, a cache keyed (type,
-        pattern, flags) as `re` keys its own: a library that compiles one of them at
-        import then finds it there. The patterns in `library` at exit are kept."""
+        """Restore the libraries' patterns the file holds into `library`, a cache keyed
+        (type, pattern, flags) as `re` keys its own: a library that compiles one of them
+        at import then finds it there. At most `room_for` patterns are put there (with
+        what it holds); those in `library` at exit are kept, as the libraries'."""
         if not self._loaded:
             self._load()
         if self._pid != os.getpid():
             return  # no usable cache folder
         self._library = library
         self._save_at_exit()
-        # the latest runs' patterns, as many as leave `re` room for half its cache
+        # the latest runs' patterns first, as many as leave `re` room in its cache
         room = room_for - len(library)
-        for key, data in list(self._stored.items())[: max(0, room)]:
-            compiled = self._engine.restore(data, key)
-            if compiled is not None:
-                self._primed[key] = compiled
-                library.setdefault((str, *key), compiled)
+        for key, data in self._stored.items():
+            if room <= 0:
+                break
+            if key in self._library_keys:
+                compiled = self._engine.restore(data, key)
+                if compiled is not None:
+                    library.setdefault((str, *key), compiled)
+                    room -= 1
 
     def _library_entries(self) -> dict[_Key, bytes]:
         """The code of the libraries' patterns in the primed cache now (compiled, or
@@ -264,15 +269,17 @@ class PatternCache:
         library = self._library_entries() if self._library is not None else {}
         if not self._new:
             return
-        # this run's patterns first (the libraries' first of all: `prime` restores the
-        # file's first entries), then the others this file held, up to the bound
+        # this run's patterns first, then the others this file held, up to the bound
         merged = {**library, **self._used}
         for key, data in self._stored.items():
             if len(merged) >= MAX_ENTRIES:
                 break
             merged.setdefault(key, data)
+        libraries = set(library) | (self._library_keys - set(self._used))
         try:
-            encoded = msgspec.msgpack.encode([(p, f, d) for (p, f), d in merged.items()])
+            encoded = msgspec.msgpack.encode(
+                [(p, f, d, (p, f) in libraries) for (p, f), d in merged.items()]
+            )
         except (ValueError, TypeError):  # nothing unstorable is kept; never fail at exit
             return
         if len(encoded) > MAX_FILE_BYTES:
@@ -291,7 +298,7 @@ class PatternCache:
             except OSError:
                 os.unlink(temporary)
                 raise
-            self._stored, self._new = merged, False
+            self._stored, self._library_keys, self._new = merged, libraries, False
             _prune(path)
 
 

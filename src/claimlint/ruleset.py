@@ -3,10 +3,8 @@ once and shared by every file that configuration covers."""
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -44,17 +42,36 @@ class RuleFilter(msgspec.Struct, frozen=True):
 NO_FILTER = RuleFilter()
 
 
-@dataclass(frozen=True)
 class RuleSet:
     """Every rule (enabled or not), the built-in checks with their resolved options, and
-    the level that fails a run."""
+    the level that fails a run. Not changed once built: `only`, `without` and
+    `with_facts` make new ones."""
 
-    all_rules: tuple[Rule, ...]
-    checks: tuple[Check, ...]
-    fail_on: Level
-    context: CheckContext
-    #: the lowest level the report shows
-    report_level: Level = Level.INFO
+    # a plain class: a dataclass costs a millisecond to define at every start
+    def __init__(
+        self,
+        all_rules: tuple[Rule, ...],
+        checks: tuple[Check, ...],
+        fail_on: Level,
+        context: CheckContext,
+        report_level: Level = Level.INFO,
+    ) -> None:
+        self.all_rules = all_rules
+        self.checks = checks
+        self.fail_on = fail_on
+        self.context = context
+        #: the lowest level the report shows
+        self.report_level = report_level
+
+    def _replace(self, **changes: Any) -> RuleSet:
+        fields = {
+            "all_rules": self.all_rules,
+            "checks": self.checks,
+            "fail_on": self.fail_on,
+            "context": self.context,
+            "report_level": self.report_level,
+        }
+        return RuleSet(**{**fields, **changes})
 
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
@@ -94,8 +111,7 @@ class RuleSet:
 
     def only(self, rule_ids: Collection[str]) -> RuleSet:
         """The same rule set with only `rule_ids` enabled."""
-        return dataclasses.replace(
-            self,
+        return self._replace(
             all_rules=tuple(
                 msgspec.structs.replace(r, enabled=r.id in rule_ids) for r in self.all_rules
             ),
@@ -103,8 +119,7 @@ class RuleSet:
 
     def without(self, names: Collection[str]) -> RuleSet:
         """The same rule set with the rules `names` lists (ids or categories) off."""
-        return dataclasses.replace(
-            self,
+        return self._replace(
             all_rules=tuple(
                 msgspec.structs.replace(r, enabled=False)
                 if r.id in names or r.category in names
@@ -117,7 +132,7 @@ class RuleSet:
         """The same rule set with its checks built on other facts (rule examples)."""
         context = msgspec.structs.replace(self.context, facts=facts)
         checks = tuple(type(c)(c.options, context) for c in self.checks)
-        return dataclasses.replace(self, checks=checks, context=context)
+        return self._replace(checks=checks, context=context)
 
 
 def build_ruleset(

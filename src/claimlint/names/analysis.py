@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import msgspec
 
 from claimlint.document import Analysis, Document
@@ -28,16 +26,20 @@ class NameAnalysis(msgspec.Struct, frozen=True):
         return self.verdicts.get(mention.start)
 
 
-@dataclass(frozen=True, eq=False)
 class NameAnalyzer(Analysis[NameAnalysis]):
     """Mentions of people in a document, the people they name, and what the facts say
     about each. One analyzer per check (compared by identity), so every names rule
     shares one analysis."""
 
-    lexicon: NameLexicon
-    grouper: Grouper
-    known: KnownPeople
-    model: str | None = None
+    __slots__ = ("grouper", "known", "lexicon", "model")
+
+    def __init__(
+        self, lexicon: NameLexicon, grouper: Grouper, known: KnownPeople, model: str | None = None
+    ) -> None:
+        self.lexicon = lexicon
+        self.grouper = grouper
+        self.known = known
+        self.model = model
 
     def compute(self, doc: Document) -> NameAnalysis:
         return analyse(doc, self.lexicon, self.known, self.model, self.grouper)

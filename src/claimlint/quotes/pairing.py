@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -157,12 +156,21 @@ def _apostrophe_before_closing(marks: list[Mark], index: int, stack: list[Mark])
     return False
 
 
-@dataclass(frozen=True)
 class QuotePairing(Analysis[QuoteAnalysis]):
     """The quote marks of every paragraph of a document, paired, with `elisions` (words
-    written with a leading apostrophe) not taken for quotes."""
+    written with a leading apostrophe) not taken for quotes. Two pairings with the same
+    elisions are one memo key."""
 
-    elisions: regex.Pattern[str]
+    __slots__ = ("elisions",)
+
+    def __init__(self, elisions: regex.Pattern[str]) -> None:
+        self.elisions = elisions
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, QuotePairing) and other.elisions == self.elisions
+
+    def __hash__(self) -> int:
+        return hash(self.elisions)
 
     def compute(self, doc: Document) -> QuoteAnalysis:
         return analyse(doc, self.elisions)

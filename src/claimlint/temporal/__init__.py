@@ -21,7 +21,6 @@ with the default settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -135,9 +134,19 @@ def _entry(doc: Document, expression: DateExpression) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
 class TimelineAnalysis(Analysis[Timeline]):
-    settings: TemporalSettings = DEFAULT_SETTINGS
+    """The timeline under `settings`: two analyses with equal settings are one memo key."""
+
+    __slots__ = ("settings",)
+
+    def __init__(self, settings: TemporalSettings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimelineAnalysis) and other.settings == self.settings
+
+    def __hash__(self) -> int:
+        return hash(self.settings)
 
     def compute(self, doc: Document) -> Timeline:
         return Timeline(doc, self.settings)

@@ -271,3 +271,42 @@ def test_the_lazy_caption_score_agrees_with_the_full_count(pieces: list[str], po
     model = check.captions  # type: ignore[attr-defined]
     text = " ".join(pieces)
     assert model.scores(text, points) == (model.score(text) >= points)
+
+
+_PROSE_WORDS = [
+    "the",
+    "Minister",
+    "said",
+    "ÉLAN",
+    "écoles",
+    "x",
+    "—",
+    "It's",
+    "co-op",
+    "2021",
+    "ok.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PROSE_WORDS), max_size=40),
+    st.sampled_from(["", ".", "!", "…", ".”"]),
+    st.sampled_from(["", "heading", "bullet"]),
+)
+def test_prose_shape_counts_lower_case_words_as_the_rule_says(
+    words: list[str], end: str, markup: str
+) -> None:
+    # a sentence's end and at least a third of the words starting in lower case (the
+    # count stops once it has enough)
+    from claimlint.debris.layout import _LOWER_WORD, is_sentence, prose_shape
+    from claimlint.debris.units import Unit
+
+    text = " ".join(words) + end
+    unit = Unit(0, 0, len(text), text, 0, markup, 1, text)  # type: ignore[arg-type]
+    expected = (
+        markup != "heading"
+        and is_sentence(text)
+        and len(_LOWER_WORD.findall(text)) >= len(text.split()) // 3
+    )
+    assert prose_shape(unit) == expected

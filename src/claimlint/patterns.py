@@ -176,18 +176,18 @@ def fullmatch(
     """`pattern.fullmatch`, the time drawn from `budget` (see `finditer`)."""
     if timeout is None:
         return pattern.fullmatch(text)
-    return _once(pattern.fullmatch, pattern, text, 0, _budget(budget, timeout))
+    return _once(pattern.fullmatch, pattern, text, 0, budget or _SPENDING.get() or Budget(timeout))
 
 
 def search(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
     """`pattern.search`: the first match `finditer` would yield, in one call to the
     engine (no iterator to set up and resume), the time drawn from `budget`."""
-    return _once(pattern.search, pattern, text, pos, _budget(budget, LIMIT))
+    return _once(pattern.search, pattern, text, pos, budget or _SPENDING.get())
 
 
 def match(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
     """`pattern.match`, the time drawn from `budget` (see `finditer`)."""
-    return _once(pattern.match, pattern, text, pos, _budget(budget, LIMIT))
+    return _once(pattern.match, pattern, text, pos, budget or _SPENDING.get())
 
 
 def match_end(pattern: Any, text: str, pos: int = 0) -> Any:
@@ -196,8 +196,12 @@ def match_end(pattern: Any, text: str, pos: int = 0) -> Any:
     return match(pattern, text, pos)
 
 
-def _once(method: Any, pattern: Any, text: str, pos: int, budget: Budget) -> Any:
-    budget.check(pattern)
+def _once(method: Any, pattern: Any, text: str, pos: int, budget: Budget | None) -> Any:
+    # the calls of a line-by-line check: `_budget` and `Budget.check` inlined
+    if budget is None:
+        budget = Budget()
+    elif budget.left <= 0:
+        raise PatternTimeout(_timeout_message(pattern, budget.total))
     started = time.perf_counter()
     try:
         return method(text, pos, timeout=budget.left)

@@ -40,7 +40,12 @@ def prose_shape(unit: Unit) -> bool:
     sentence's end, and some words in lower case."""
     if unit.markup in ("heading", "image") or not is_sentence(unit.text):
         return False
-    return len(_LOWER_WORD.findall(unit.text)) >= len(unit.words) // 3
+    need = len(unit.words) // 3
+    # counted until there are enough: prose reaches a third well before its end
+    for count, _ in enumerate(_LOWER_WORD.finditer(unit.text), 1):
+        if count >= need:
+            return True
+    return need == 0
 
 
 class Layout(msgspec.Struct, frozen=True):

@@ -59,3 +59,27 @@ def test_the_command_runs_with_its_collector_on_after_start() -> None:
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stderr.strip().endswith("True")
+
+
+def test_a_rule_set_that_fails_to_build_still_lets_the_collector_run(tmp_path: object) -> None:
+    # a bad config ends the build with an error; the command (`facts learn`, the
+    # language server) may go on, so the collector must not stay paused
+    code = (
+        "import gc, pathlib, tempfile\n"
+        "from claimlint import collector\n"
+        "collector.pause()\n"
+        "from claimlint.config import load_config\n"
+        "from claimlint.ruleset import build_ruleset\n"
+        "folder = pathlib.Path(tempfile.mkdtemp())\n"
+        "(folder / 'bad.yaml').write_text('rules:\\n  - id: x\\n    kind: existence\\n')\n"
+        "(folder / '.claimlint.yaml').write_text('rules: [bad.yaml]\\n')\n"
+        "config = load_config(folder / '.claimlint.yaml')\n"
+        "try:\n"
+        "    build_ruleset(config)\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__, gc.isenabled())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out.endswith("True") and out != "True", out

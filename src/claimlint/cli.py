@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import msgspec
 import typer
 
-from claimlint import __version__, interrupts, usage
+from claimlint import __version__, collector, interrupts, usage
 from claimlint.config import ConfigResolver
 from claimlint.engine import RuleSets, RunOptions
 from claimlint.findings import Level
@@ -662,6 +662,7 @@ def lsp(
     """Run the language server (LSP over stdio) for editors."""
     from claimlint.lsp import MissingExtra, serve
 
+    collector.resume()  # a long-lived process: the collector runs from its start
     try:
         serve()
     except MissingExtra as exc:

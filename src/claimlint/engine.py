@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from claimlint import collector, dedupe, patterns
+from claimlint import dedupe, patterns
 from claimlint.checks.base import Check, RuleTable
 from claimlint.config import Config, ConfigResolver
 from claimlint.diagnostics import Diagnostic, diagnose
@@ -99,7 +99,6 @@ class RuleSets:
         if ruleset is None:
             ruleset = build_ruleset(config, model=self._model, rule_filter=self._filter)
             self._cache[config.key] = ruleset
-            collector.resume()  # the command's start is done (a no-op after the first)
         return ruleset
 
     def for_file(self, config: Config, path: str) -> RuleSet:

@@ -10,6 +10,7 @@ from typing import Any
 
 import msgspec
 
+from claimlint import collector
 from claimlint.checks import check_class
 from claimlint.checks.base import Check, CheckContext, CheckOptions, RuleTable
 from claimlint.checks.options import OptionLayer, layers_of, merge_options
@@ -141,8 +142,11 @@ def build_ruleset(
     """Load the built-in packs and the config's packs; resolve every check's options;
     apply enable, disable and levels, then the command line's `rule_filter`. The
     patterns compiled on the way are bounded in size, together (`pattern_budget`)."""
-    with pattern_budget():
-        return _build_ruleset(config, model, rule_filter)
+    try:
+        with pattern_budget():
+            return _build_ruleset(config, model, rule_filter)
+    finally:
+        collector.resume()  # the command's start is done (a no-op after the first time)
 
 
 def _build_ruleset(config: Config, model: str | None, rule_filter: RuleFilter) -> RuleSet:

@@ -64,7 +64,7 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     checks: dict[str, Any] = {}
 
 
-CONFIG_KEYS = tuple(f.name for f in msgspec.structs.fields(ConfigSpec))
+CONFIG_KEYS = ConfigSpec.__struct_fields__
 
 
 class Config(msgspec.Struct, frozen=True):

@@ -43,7 +43,7 @@ def merge_options(
     turns a check's complaint about one of them into an error at the line that set it."""
     merged: dict[str, Any] = {}
     origin: dict[str, tuple[OptionLayer, str]] = {}
-    fields = {f.name: f for f in msgspec.structs.fields(options_type)}
+    fields = frozenset(options_type.__struct_fields__)
     for layer in layers:
         for key, value in layer.data.items():
             key = str(key)

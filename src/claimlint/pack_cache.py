@@ -15,7 +15,6 @@ without it. `CLAIMLINT_NO_CACHE=1` turns it off.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import msgspec
 
 from claimlint import __version__
+from claimlint.digest import sha256_hex
 from claimlint.fsguard import read_bytes
 from claimlint.yamlfile import MAX_DATA_BYTES, LineDict, LineList
 
@@ -49,7 +49,7 @@ def cache_dir() -> Path | None:
 
 
 def _entry(folder: Path, pack: Path, raw: bytes) -> Path:
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}:".encode() + raw).hexdigest()[:32]
+    digest = sha256_hex(f"{FORMAT}:{__version__}:".encode() + raw)[:32]
     return folder / f"{pack.stem}-{digest}{_SUFFIX}"
 
 

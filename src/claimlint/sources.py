@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
-import hashlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,6 +16,7 @@ from pathlib import Path
 import msgspec
 
 from claimlint import regex_cache
+from claimlint.digest import sha256_hex
 from claimlint.fsguard import NotReadable, is_inside, read_bytes
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
@@ -263,7 +263,7 @@ def _looks_binary(text: str) -> bool:
 def text_digest(text: str) -> str:
     """A digest of a decoded text: a report that reads a file again knows by it whether
     the file still holds the text that was checked."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_hex(text.encode("utf-8", "surrogatepass"))
 
 
 def display_path(path: str) -> str:

@@ -35,6 +35,7 @@ _NOT_ON_THE_ONE_FILE_PATH = {
     "multiprocessing",
     "concurrent",
     "markdown_it",
+    "hashlib",  # OpenSSL's library: `digest` uses CPython's own SHA-256
 }
 
 

@@ -153,6 +153,8 @@ def _apostrophe_before_closing(marks: list[Mark], index: int, stack: list[Mark])
                 depth -= 1
             elif (opening.char, later.char) in COMPATIBLE:
                 return True
+        elif later.role is Role.CLOSE_OR_PRIME and depth:
+            depth -= 1  # `‘players' “3.5”’`: after a digit, a mark may still close
     return False
 
 

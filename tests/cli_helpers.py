@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from typer.testing import CliRunner
 
-from claimlint.cli import app
+from claimlint.cli import app_for
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,8 @@ class Result:
 
 def claimlint(args: Sequence[str], input: str | None = None) -> Result:
     runner = CliRunner()
-    result = runner.invoke(app, list(args), input=input)
+    # the app `main` runs for this command line (one command's alone when it names one)
+    result = runner.invoke(app_for(["claimlint", *args]), list(args), input=input)
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Result(result.exit_code, result.stdout, result.stderr)

@@ -219,3 +219,39 @@ def test_init_files_respect_the_umask() -> None:
         os.umask(old)
     for name in (".claimlint.yaml", "facts.yaml"):
         assert stat.S_IMODE((Path("new") / name).stat().st_mode) == 0o644, name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--help"],
+        ["rules", "--help"],
+        ["explain", "--help"],
+        ["init", "--help"],
+        ["lsp", "--help"],
+        ["check", "--no-such-option"],
+        ["rules", "extra-argument"],
+    ],
+)
+def test_a_command_named_first_behaves_as_in_the_whole_app(args: list[str]) -> None:
+    # `main` builds only the command named first; help, usage and errors are the same
+    from typer.testing import CliRunner
+
+    from claimlint.cli import app, app_for
+
+    narrowed = app_for(["claimlint", *args])
+    assert narrowed is not app
+    whole = CliRunner().invoke(app, args)
+    alone = CliRunner().invoke(narrowed, args)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+
+
+@pytest.mark.parametrize("args", [[], ["--version"], ["facts", "learn"], ["chek"], ["--help"]])
+def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
+    from claimlint.cli import app, app_for
+
+    assert app_for(["claimlint", *args]) is app

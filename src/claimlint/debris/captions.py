@@ -77,6 +77,13 @@ class CaptionModel:
         self.min_score = settings.min_score
         # a unit is asked whether it is a body paragraph, a headline and a caption
         self.strong_shape = functools.lru_cache(maxsize=_CACHED_LINES)(self._strong_shape)
+        #: the signs of a caption's shape, one point each, the cheapest first
+        self.signs: tuple[Callable[[str], bool], ...] = (
+            self._no_stop_with_article,
+            self.picture_verb,
+            self._hint,
+            self._date,
+        )
 
     def credit(self, text: str) -> Credit | None:
         """The credit that ends `text`, if any (the strong reading first)."""
@@ -114,7 +121,7 @@ class CaptionModel:
         """Points for the caption shape of a line without a credit (see the module)."""
         if ": " in text:
             return 0
-        return sum(1 for sign in self._signs() if sign(text))
+        return sum(1 for sign in self.signs if sign(text))
 
     def scores(self, text: str, points: int) -> bool:
         """Is `score(text)` at least `points`? The signs are asked from the cheapest, and
@@ -123,7 +130,7 @@ class CaptionModel:
             return True
         if ": " in text:
             return False
-        signs = self._signs()
+        signs = self.signs
         for index, sign in enumerate(signs):
             if sign(text):
                 points -= 1
@@ -132,9 +139,6 @@ class CaptionModel:
             if points > len(signs) - index - 1:
                 return False
         return False
-
-    def _signs(self) -> tuple[Callable[[str], bool], ...]:
-        return (self._no_stop_with_article, self.picture_verb, self._hint, self._date)
 
     def _no_stop_with_article(self, text: str) -> bool:
         # no closing stop, as captions and headlines have; headlines drop articles

@@ -31,13 +31,9 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
-def body_like(unit: Unit, min_words: int) -> bool:
-    return len(unit.words) >= max(min_words, 1) and prose_shape(unit)
-
-
 def prose_shape(unit: Unit) -> bool:
-    """What `body_like` asks of a unit besides its length: not a heading or an image, a
-    sentence's end, and some words in lower case."""
+    """What a body paragraph asks of a unit besides its length: not a heading or an
+    image, a sentence's end, and a third of its words in lower case."""
     if unit.markup in ("heading", "image") or not is_sentence(unit.text):
         return False
     need = len(unit.words) // 3

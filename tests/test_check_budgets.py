@@ -64,3 +64,70 @@ def test_a_widget_pattern_that_does_not_compile_is_an_error_at_its_line() -> Non
     result = claimlint(["check", "a.txt"])
     assert result.exit_code == 2
     assert ".claimlint.yaml:3: checks.dates.widget_line_pattern: invalid regular" in result.stderr
+
+
+def test_the_built_in_packs_own_check_patterns_run_without_a_limit() -> None:
+    from claimlint.config import DEFAULT
+    from claimlint.ruleset import build_ruleset
+
+    (debris,) = [c for c in build_ruleset(DEFAULT).checks if c.name == "debris"]
+    assert patterns.is_trusted(debris.furniture._whole)  # type: ignore[attr-defined]
+    assert patterns.is_trusted(debris.any_glued)  # type: ignore[attr-defined]
+
+
+def test_a_check_whose_options_a_config_extends_keeps_the_limit_on_all_its_patterns() -> None:
+    from claimlint.config import ConfigResolver
+    from claimlint.ruleset import build_ruleset
+
+    Path(".claimlint.yaml").write_text(
+        "checks:\n  debris:\n    extend_furniture:\n"
+        "      - {rule: scraped-link-label, patterns: ['zz top only']}\n"
+    )
+    ruleset = build_ruleset(ConfigResolver(None).for_path("a.txt"))
+    (debris,) = [c for c in ruleset.checks if c.name == "debris"]
+    assert not patterns.is_trusted(debris.furniture._whole)  # type: ignore[attr-defined]
+
+
+def test_a_pattern_made_of_a_facts_files_phrases_is_never_trusted() -> None:
+    with patterns.trusting():
+        built = patterns.phrase_pattern(["Qasem Soleimani"], "cues", ignorecase=True)
+        own = patterns.compile_pattern(r"a\s+test\s+of\s+trust", "pattern")
+    assert not patterns.is_trusted(built)
+    assert patterns.is_trusted(own)
+
+
+def test_each_check_reads_only_the_options_it_declares() -> None:
+    """A check's patterns are trusted only when the options it reads (its own and
+    `reads_options`) all come from the built-in packs: an undeclared read would let a
+    config's pattern run without a limit."""
+    from collections.abc import Iterator, Mapping
+    from typing import Any
+
+    from claimlint.checks import check_class, check_names
+    from claimlint.checks.base import CheckContext
+    from claimlint.config import DEFAULT
+    from claimlint.ruleset import build_ruleset
+
+    built = build_ruleset(DEFAULT).context.options
+    assert built is not None
+
+    class Recording(Mapping[str, Any]):
+        def __init__(self) -> None:
+            self.read: set[str] = set()
+
+        def __getitem__(self, key: str) -> Any:
+            self.read.add(key)
+            return built[key]
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(built)
+
+        def __len__(self) -> int:
+            return len(built)
+
+    for name in check_names():
+        cls = check_class(name)
+        assert cls is not None
+        options = Recording()
+        cls(built[name], CheckContext(options=options))
+        assert options.read <= set(cls.reads_options), name

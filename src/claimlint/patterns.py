@@ -1,10 +1,13 @@
 """Compiled patterns with bounds on their size and their time, so a user's pack or
 config cannot hang a run or fill memory.
 
-The built-in packs' patterns are ours and under test: they run without the time limit
-(`timeout=None`), which costs a few microseconds per call, most of the time of a rule
-that matches each line of a document on its own. Every other pattern runs against a
-`Budget`: the time its rule's patterns spend in the regex engine on one document."""
+The built-in packs' patterns are ours and under test: they run without the time limit,
+which costs a few microseconds per call (and makes the engine itself a quarter slower),
+most of the time of a rule or a check that matches each line of a document on its own.
+A pattern rule of a built-in pack says so with `timeout=None`; a check's patterns are
+*trusted* when compiled inside `trusting()`, which the rule set opens only around a
+check whose options all come from the built-in packs. Every other pattern runs against
+a `Budget`: the time its rule's patterns spend in the regex engine on one document."""
 
 from __future__ import annotations
 
@@ -34,6 +37,11 @@ MAX_TOTAL_PATTERN_CHARS = 500_000
 _SHOWN = 60
 
 _BUDGET: ContextVar[list[int] | None] = ContextVar("pattern_budget", default=None)
+#: whether `compile_pattern` compiles trusted patterns now (`trusting`)
+_TRUSTING: ContextVar[bool] = ContextVar("trusting", default=False)
+#: the trusted patterns by id (the values keep them alive, so an id is never reused);
+#: a pattern compiled from the same source and flags is the same object, as safe
+_TRUSTED: dict[int, Any] = {}
 #: the time budget of the check running now (`spending`), for searches given none
 _SPENDING: ContextVar[Budget | None] = ContextVar("spending", default=None)
 
@@ -60,14 +68,36 @@ def _charge(size: int, field: str) -> None:
     budget[0] -= size
 
 
+@contextmanager
+def trusting(trusted: bool = True) -> Iterator[None]:
+    """Within this block (when `trusted`), `compile_pattern` compiles patterns that run
+    without a time limit: the built-in packs' own, never a user's."""
+    token = _TRUSTING.set(trusted)
+    try:
+        yield
+    finally:
+        _TRUSTING.reset(token)
+
+
+def is_trusted(pattern: Any) -> bool:
+    return id(pattern) in _TRUSTED
+
+
 class PatternTimeout(Exception):
     """A pattern ran past `MATCH_TIMEOUT` on one document."""
 
 
 def compile_pattern(
-    pattern: str, field: str, *, ignorecase: bool = False, limit: int = MAX_PATTERN_CHARS
+    pattern: str,
+    field: str,
+    *,
+    ignorecase: bool = False,
+    limit: int = MAX_PATTERN_CHARS,
+    may_trust: bool = True,
 ) -> Any:
-    """Compile a user pattern (Python `re` syntax), naming the field when it is invalid."""
+    """Compile a user pattern (Python `re` syntax), naming the field when it is invalid.
+    Inside `trusting()` the pattern is trusted, unless `may_trust` is false (a pattern
+    made from a facts file's phrases is never the packs' own)."""
     if len(pattern) > limit:
         raise OptionError(field, f"{len(pattern):,} characters; a pattern has at most {limit:,}")
     _charge(len(pattern), field)
@@ -75,10 +105,13 @@ def compile_pattern(
     if ignorecase:
         flags |= regex.IGNORECASE
     try:
-        return regex_cache.compile(pattern, flags)
+        compiled = regex_cache.compile(pattern, flags)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         # ValueError: "(?V1)" against the Python-re flags; the others: absurd nesting
         raise OptionError(field, f"invalid regular expression: {exc}") from None
+    if may_trust and _TRUSTING.get():
+        _TRUSTED[id(compiled)] = compiled
+    return compiled
 
 
 class _Limit:
@@ -131,7 +164,7 @@ def finditer(
     """What `pattern.finditer` yields, the regex engine's time drawn from `budget` (a
     budget of `timeout` seconds when none is given; `timeout=None`: unbounded)."""
     end = len(text) if endpos is None else endpos
-    if timeout is None:
+    if timeout is None or id(pattern) in _TRUSTED:
         return pattern.finditer(text, pos, end)  # type: ignore[no-any-return]
     return _bounded(pattern, text, pos, end, _budget(budget, timeout))
 
@@ -174,7 +207,7 @@ def fullmatch(
     pattern: Any, text: str, budget: Budget | None = None, *, timeout: Timeout = LIMIT
 ) -> Any:
     """`pattern.fullmatch`, the time drawn from `budget` (see `finditer`)."""
-    if timeout is None:
+    if timeout is None or id(pattern) in _TRUSTED:
         return pattern.fullmatch(text)
     return _once(pattern.fullmatch, pattern, text, 0, budget or _SPENDING.get() or Budget(timeout))
 
@@ -182,11 +215,15 @@ def fullmatch(
 def search(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
     """`pattern.search`: the first match `finditer` would yield, in one call to the
     engine (no iterator to set up and resume), the time drawn from `budget`."""
+    if id(pattern) in _TRUSTED:
+        return pattern.search(text, pos)
     return _once(pattern.search, pattern, text, pos, budget or _SPENDING.get())
 
 
 def match(pattern: Any, text: str, pos: int = 0, budget: Budget | None = None) -> Any:
     """`pattern.match`, the time drawn from `budget` (see `finditer`)."""
+    if id(pattern) in _TRUSTED:
+        return pattern.match(text, pos)
     return _once(pattern.match, pattern, text, pos, budget or _SPENDING.get())
 
 
@@ -236,5 +273,9 @@ def phrase_pattern(phrases: list[str], field: str, *, ignorecase: bool) -> Any:
         tail = r"(?!\w)" if phrase.strip()[-1].isalnum() else ""
         alternatives.append(f"{head}{escaped}{tail}")
     return compile_pattern(
-        "|".join(alternatives), field, ignorecase=ignorecase, limit=MAX_PHRASE_PATTERN_CHARS
+        "|".join(alternatives),
+        field,
+        ignorecase=ignorecase,
+        limit=MAX_PHRASE_PATTERN_CHARS,
+        may_trust=False,
     )

@@ -19,7 +19,7 @@ from claimlint.facts import load_facts
 from claimlint.findings import Level
 from claimlint.kinds.base import KindContext, OptionError
 from claimlint.nlp import ModelNotAvailable, check_model
-from claimlint.patterns import pattern_budget
+from claimlint.patterns import pattern_budget, trusting
 from claimlint.rule import Rule
 from claimlint.rules_loader import builtin_pack_paths, load_pack
 from claimlint.safe_text import excerpt
@@ -165,6 +165,8 @@ def _build_ruleset(config: Config, model: str | None, rule_filter: RuleFilter) -
     loaded: list[Rule] = []
     where: dict[str, str] = {}
     layers: dict[str, list[OptionLayer]] = {}
+    #: checks with options set outside the built-in packs (a user's pack, the config)
+    foreign: set[str] = set()
     kind_context = KindContext(facts=facts, model=model_name)
     trusted = KindContext(facts=facts, model=model_name, trusted=True)
     for path in [*builtin, *user]:
@@ -172,6 +174,8 @@ def _build_ruleset(config: Config, model: str | None, rule_filter: RuleFilter) -
         pack = load_pack(path, trusted if ours else kind_context, cache=ours)
         for check, layer in pack.check_options.items():
             layers.setdefault(check, []).append(layer)
+            if not ours:
+                foreign.add(check)
         if path in builtin and not spec.builtin_rules:
             continue
         for rule in pack.rules:
@@ -188,6 +192,7 @@ def _build_ruleset(config: Config, model: str | None, rule_filter: RuleFilter) -
             if check_class(check) is None:
                 raise YamlError(layer.path, layer.data.line or None, "unknown check", layer.where)
             layers.setdefault(check, []).append(layer)
+            foreign.add(check)
     options, blame = _check_options(layers, {r.check for r in loaded if r.check})
     context = CheckContext(facts=facts, model=model_name, options=options)
     checks = []
@@ -195,7 +200,9 @@ def _build_ruleset(config: Config, model: str | None, rule_filter: RuleFilter) -
         cls = check_class(name)
         assert cls is not None, name  # packs and configs name known checks only
         try:
-            checks.append(cls(options[name], context))
+            # the patterns of options the built-in packs alone set are ours: no time limit
+            with trusting(foreign.isdisjoint((name, *cls.reads_options))):
+                checks.append(cls(options[name], context))
         except OptionError as exc:
             raise blame[name](exc) from None
     _check_names(config, loaded, rule_filter)

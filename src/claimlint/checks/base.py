@@ -107,6 +107,9 @@ class Check:
     rule_ids: ClassVar[tuple[str, ...]] = ()
     #: "suppressions": runs after the inline suppressions have been applied
     stage: ClassVar[Stage] = "text"
+    #: the other checks whose options this one reads when it is built
+    #: (`context.options_of`): its patterns are trusted only if theirs are too
+    reads_options: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, options: Any, context: CheckContext) -> None:
         self.options = options

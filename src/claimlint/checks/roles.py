@@ -68,6 +68,7 @@ class RolesCheck(Check):
     name = "roles"
     options_type = RolesOptions
     rule_ids = (OUTSIDE,)
+    reads_options = ("dates", "timeline")
 
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -109,6 +109,7 @@ class TimelineCheck(Check):
     name = "timeline"
     options_type = TimelineOptions
     rule_ids = (CONTRADICTION, SELF_CONTRADICTION)
+    reads_options = ("dates",)
 
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -61,7 +61,9 @@ GLUED_CREDIT = "glued-credit"
 _SHOWN = 70
 #: a caption's words are at most this long on average (a longer run is not prose)
 _CAPTION_CHARS = 20
-_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]]*\Z")
+# (?r): these patterns end at \Z, so a reverse search tries the end of the text first
+# instead of every offset of it (only whether they match is used)
+_SENTENCE_END = regex_cache.compile(r"(?r)(?<![.…])[.!?][\"”’')\]]*\Z")
 _PARENTHESIS = regex_cache.compile(r"\([^()]*\)")
 
 

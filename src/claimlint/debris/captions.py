@@ -30,10 +30,12 @@ from claimlint.debris.lexicon import GLUED_WINDOW, Slots
 
 _WORD = regex_cache.compile(r"[\p{L}][\p{L}’'-]*")
 _QUOTATION = regex_cache.compile(r"[“”„«»]|(?<![\w])\"|\"(?![\w])")
-_FINAL_STOP = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
+# (?r): these patterns end at \Z, so a reverse search tries the end of the text first
+# instead of every offset of it (only whether they match is used)
+_FINAL_STOP = regex_cache.compile(r"(?r)[.!?][\"”’')\]]*\s*\Z")
 #: a sentence of prose ends so ("… in the capital."); no credit does
-_PROSE_END = regex_cache.compile(r"\p{Ll}[.!?][\"”’']?\s*\Z")
-_QUESTION = regex_cache.compile(r"\?[\"”’')\]]*\s*\Z")
+_PROSE_END = regex_cache.compile(r"(?r)\p{Ll}[.!?][\"”’']?\s*\Z")
+_QUESTION = regex_cache.compile(r"(?r)\?[\"”’')\]]*\s*\Z")
 _CACHED_LINES = 4096
 
 

@@ -22,7 +22,9 @@ from claimlint.debris.units import Unit
 
 Region = Literal["before", "inside", "after", "outside"]
 
-_SENTENCE_END = regex_cache.compile(r"(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
+# (?r): these patterns end at \Z, so a reverse search tries the end of the text first
+# instead of every offset of it (only whether they match is used)
+_SENTENCE_END = regex_cache.compile(r"(?r)(?<![.…])[.!?][\"”’')\]»]*\s*\Z")
 _LOWER_WORD = regex_cache.compile(r"\b\p{Ll}[\p{L}’'-]+")
 
 

@@ -29,7 +29,9 @@ _MARKUP = regex_cache.compile(
     r"[ \t]*(?:(?P<heading>#{1,6}\s)|(?P<quote>>)|(?P<image>!\[)|(?P<bullet>(?:[-*+•·]|\d{1,3}[.)])\s))"
 )
 _LAST_WORD = regex_cache.compile(r"(?r)[\p{L}’']+")
-_LINE_END = regex_cache.compile(r"[.!?:][\"”’')\]]*\Z")
+# (?r): these patterns end at \Z, so a reverse search tries the end of the text first
+# instead of every offset of it (only whether they match is used)
+_LINE_END = regex_cache.compile(r"(?r)[.!?:][\"”’')\]]*\Z")
 
 
 class Wrap(msgspec.Struct, frozen=True):

@@ -20,7 +20,9 @@ from claimlint.quotes.pairing import QuoteAnalysis
 #: the head of an article (headline, standfirst, page lines) is at most this many lines
 #: before the first line that ends a sentence
 _HEAD_LINES = 8
-_SENTENCE_END = regex_cache.compile(r"[.!?][\"”’')\]]*\s*\Z")
+# (?r): these patterns end at \Z, so a reverse search tries the end of the text first
+# instead of every offset of it (only whether they match is used)
+_SENTENCE_END = regex_cache.compile(r"(?r)[.!?][\"”’')\]]*\s*\Z")
 _LINE = regex_cache.compile(r"[^\n]+")
 
 

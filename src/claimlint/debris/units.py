@@ -15,6 +15,7 @@ are one unit unless a line starts a block of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import Literal
 
 import msgspec
@@ -43,7 +44,10 @@ class Wrap(msgspec.Struct, frozen=True):
     fill: float
 
 
-class Unit(msgspec.Struct, frozen=True):
+class Unit(msgspec.Struct, frozen=True, dict=True):
+    """A line, or the lines of a hard-wrapped paragraph joined (`dict`: room for the
+    words, counted on first use and asked many times)."""
+
     index: int
     #: offsets of the unit's words in the document (decoration excluded)
     start: int
@@ -59,9 +63,9 @@ class Unit(msgspec.Struct, frozen=True):
     #: such as a closing "]", is kept: a label glued to the end is looked for there)
     full: str = ""
 
-    @property
-    def words(self) -> list[str]:
-        return self.text.split()
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.split())
 
     @property
     def full_end(self) -> int:

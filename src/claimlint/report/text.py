@@ -7,6 +7,7 @@ loading it is a large part of a one-file run (pre-commit's case)."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -311,27 +312,34 @@ def excerpt_window(line: str, start: int, end: int, room: int) -> tuple[int, int
     context on each side as fits, the span's start always in view."""
     if len(line) <= room and cell_len(line) <= room:
         return 0, len(line)
+    width = _char_width
     budget = room - 2  # an ellipsis at each end
     left = right = start
     used = 0
-    while right < min(end, len(line)) and used + cell_len(line[right]) <= budget:
-        used += cell_len(line[right])
+    while right < min(end, len(line)) and used + (w := width(line[right])) <= budget:
+        used += w
         right += 1
     right = max(right, min(start + 1, len(line)))
     # context: half the room left over before the span, the rest after it, and what one
     # side cannot use goes to the other
     before_budget = (budget - used) // 2
-    while left > 0 and cell_len(line[left - 1]) <= before_budget:
-        before_budget -= cell_len(line[left - 1])
-        used += cell_len(line[left - 1])
+    while left > 0 and (w := width(line[left - 1])) <= before_budget:
+        before_budget -= w
+        used += w
         left -= 1
-    while right < len(line) and used + cell_len(line[right]) <= budget:
-        used += cell_len(line[right])
+    while right < len(line) and used + (w := width(line[right])) <= budget:
+        used += w
         right += 1
-    while left > 0 and used + cell_len(line[left - 1]) <= budget:
-        used += cell_len(line[left - 1])
+    while left > 0 and used + (w := width(line[left - 1])) <= budget:
+        used += w
         left -= 1
     return left, right
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    """The columns one character takes (asked for every character of an excerpt)."""
+    return cell_len(char)
 
 
 def _summary(console: Output, report: RunReport) -> None:

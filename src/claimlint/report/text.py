@@ -62,7 +62,8 @@ class PlainOutput:
 
 
 class Styled:
-    """A line made of (text, style) pieces, turned into rich's Text only on a terminal."""
+    """A line made of (text, style) pieces, turned into rich's Text only on a terminal.
+    Made by `_assemble` alone, which makes every piece safe to print."""
 
     __slots__ = ("pieces",)
 
@@ -144,9 +145,10 @@ def _safe(piece: str) -> str:
 
 def safe_line(line: Styled | str) -> Styled | str:
     """`line` with control, bidi and undecodable characters made visible (one for one,
-    so styles stay on their characters)."""
+    so styles stay on their characters). A `Styled` line is safe already: its pieces
+    were made so when it was assembled."""
     if isinstance(line, Styled):
-        return Styled(tuple((neutralise(text), style) for text, style in line.pieces))
+        return line
     return neutralise(printable_path(line))
 
 

@@ -175,3 +175,22 @@ def test_a_terminal_frame_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatc
     assert text_report.frame_width(Console(file=io.StringIO())) == text_report.PIPED_WIDTH
     terminal = Console(file=io.StringIO(), width=132, force_terminal=True)
     assert text_report.frame_width(terminal) == 132
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab .“”—é"), min_size=1, max_size=400),
+    data=st.data(),
+    room=st.integers(min_value=20, max_value=200),
+)
+def test_a_narrow_line_gets_the_window_measuring_would_give(
+    text: str, data: st.DataObject, room: int
+) -> None:
+    """Where every character takes one column the window is counted, not measured: the
+    same window as measuring each character."""
+    from claimlint.report import text as text_report
+
+    start = data.draw(st.integers(min_value=0, max_value=len(text) - 1))
+    end = data.draw(st.integers(min_value=start + 1, max_value=len(text)))
+    counted = text_report._narrow_window(len(text), start, end, room)
+    assert counted == text_report._measured_window(text, start, end, room)

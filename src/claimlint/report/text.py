@@ -314,6 +314,15 @@ def excerpt_window(line: str, start: int, end: int, room: int) -> tuple[int, int
     context on each side as fits, the span's start always in view."""
     if len(line) <= room and cell_len(line) <= room:
         return 0, len(line)
+    # every character the window may reach takes one column (most copy): count them
+    reach = line[max(0, start - room) : max(end, start + 1) + room]
+    if all(_char_width(char) == 1 for char in set(reach)):
+        return _narrow_window(len(line), start, end, room)
+    return _measured_window(line, start, end, room)
+
+
+def _measured_window(line: str, start: int, end: int, room: int) -> tuple[int, int]:
+    """`excerpt_window`, each character's width measured."""
     width = _char_width
     budget = room - 2  # an ellipsis at each end
     left = right = start
@@ -336,6 +345,20 @@ def excerpt_window(line: str, start: int, end: int, room: int) -> tuple[int, int
         used += w
         left -= 1
     return left, right
+
+
+def _narrow_window(size: int, start: int, end: int, room: int) -> tuple[int, int]:
+    """`excerpt_window` for a line of `size` characters that all take one column."""
+    budget = room - 2
+    right = start + max(0, min(min(end, size) - start, budget))
+    used = right - start
+    right = max(right, min(start + 1, size))
+    before = min(start, max(0, (budget - used) // 2))
+    left, used = start - before, used + before
+    after = min(size - right, max(0, budget - used))
+    right, used = right + after, used + after
+    more = min(left, max(0, budget - used))
+    return left - more, right
 
 
 @functools.lru_cache(maxsize=4096)

@@ -139,7 +139,9 @@ def _assemble(*parts: str | tuple[str, str]) -> Styled:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _safe(piece: str) -> str:
+    # cached: most pieces come back (a file's path, rule ids, the frame's bars)
     return neutralise(printable_path(piece))
 
 

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimlint import patterns
 from claimlint.config import Config, ConfigSpec
@@ -159,3 +161,24 @@ def test_slots_that_use_slots_many_times_over_are_refused_before_they_expand(
     assert time.process_time() - started < 10
     assert result.exit_code == 2
     assert "slots expand to more than 200,000 characters" in result.stderr
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    template=st.text(alphabet=st.sampled_from("{}!:<>^=+-0123456789rsa.,x _"), max_size=24),
+    match=st.one_of(st.text(max_size=8), st.integers(-99, 99), st.floats(allow_nan=False)),
+)
+def test_a_message_renders_as_the_standard_formatter_would(template: str, match: object) -> None:
+    """`render` fills a template with `str.format_map`; for every template it accepts,
+    the message is the one `string.Formatter` gives, or the template as written."""
+    import string
+
+    from claimlint.rule import _Lenient
+
+    if check_template(template) is not None:
+        return
+    try:
+        expected = string.Formatter().vformat(template, (), _Lenient({"a": match, "x": "y"}))
+    except (ValueError, IndexError, AttributeError, KeyError, TypeError):
+        expected = template
+    assert render(template, {"a": match, "x": "y"}) == expected

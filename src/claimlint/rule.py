@@ -86,7 +86,9 @@ def render(template: str, values: Mapping[str, Any]) -> str:
     if _refused(template):
         return template
     try:
-        return _FORMATTER.vformat(template, (), _Lenient({k: _clip(v) for k, v in values.items()}))
+        # str.format_map is string.Formatter's vformat in C, for the plain fields it is
+        # given here (check_template refuses the rest)
+        return template.format_map(_Lenient({k: _clip(v) for k, v in values.items()}))
     except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 

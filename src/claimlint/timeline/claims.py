@@ -50,6 +50,9 @@ _MEASURED = regex_cache.re_compile(
     r"on|since)|(?:the\s+)?(?:day|week|month|year)\s+(?:after|before)|anniversar(?:y|ies)|"
     r"(?:first|second|third|fourth|fifth|tenth|\d+(?:st|nd|rd|th))\s+anniversary)\b"
 )
+#: every match of `_MEASURED` holds one of these, casefolded: a character that matches one
+#: of their letters case-insensitively casefolds to it (the Kelvin sign to "k", "ſ" to "s")
+MEASURED_WORDS = ("day", "week", "month", "year", "decade", "versar")
 _REPORTING_FORMS = frozenset(
     {Form.WEEKDAY, Form.LAST_NEXT_WEEKDAY, Form.THIS_WEEKDAY, Form.DEICTIC_DAY, Form.NEIGHBOUR_DAY}
 )
@@ -99,7 +102,13 @@ def may_date_an_event(
 
 def measured_from(doc: Document, sentence: Sentence) -> bool:
     """True when the sentence counts time from an event ("two days after the strike")."""
-    return _MEASURED.search(doc.lint_text, sentence.start, sentence.end) is not None
+    text = doc.lint_text
+    # `_MEASURED` is case-insensitive and opens with \b, so `re` tries it at every
+    # offset; it cannot match a sentence without one of its words
+    folded = text[sentence.start : sentence.end].casefold()
+    if not any(word in folded for word in MEASURED_WORDS):
+        return False
+    return _MEASURED.search(text, sentence.start, sentence.end) is not None
 
 
 def plausible_for(

@@ -149,19 +149,21 @@ def test_a_line_that_fits_is_shown_whole(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "…" not in excerpt
 
 
+@st.composite
+def line_span_room(draw: st.DrawFn, alphabet: str, max_size: int) -> tuple[str, int, int, int]:
+    """A line of `alphabet`, a span of it and the columns to show it in."""
+    text = draw(st.text(alphabet=st.sampled_from(alphabet), min_size=1, max_size=max_size))
+    start = draw(st.integers(min_value=0, max_value=len(text) - 1))
+    end = draw(st.integers(min_value=start + 1, max_value=len(text)))
+    return text, start, end, draw(st.integers(min_value=20, max_value=200))
+
+
 @settings(max_examples=200, deadline=None)
-@given(
-    text=st.text(alphabet=st.sampled_from("ab 漢é"), min_size=1, max_size=300),
-    data=st.data(),
-    room=st.integers(min_value=20, max_value=200),
-)
-def test_excerpt_window_fits_and_keeps_the_span_start(
-    text: str, data: st.DataObject, room: int
-) -> None:
+@given(case=line_span_room("ab 漢é", 300))
+def test_excerpt_window_fits_and_keeps_the_span_start(case: tuple[str, int, int, int]) -> None:
     from claimlint.report.text import excerpt_window
 
-    start = data.draw(st.integers(min_value=0, max_value=len(text) - 1))
-    end = data.draw(st.integers(min_value=start + 1, max_value=len(text)))
+    text, start, end, room = case
     left, right = excerpt_window(text, start, end, room)
     assert 0 <= left <= start < right <= len(text)
     marks = (left > 0) + (right < len(text))
@@ -178,19 +180,14 @@ def test_a_terminal_frame_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatc
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    text=st.text(alphabet=st.sampled_from("ab .“”—é"), min_size=1, max_size=400),
-    data=st.data(),
-    room=st.integers(min_value=20, max_value=200),
-)
+@given(case=line_span_room("ab .“”—é", 400))
 def test_a_narrow_line_gets_the_window_measuring_would_give(
-    text: str, data: st.DataObject, room: int
+    case: tuple[str, int, int, int],
 ) -> None:
     """Where every character takes one column the window is counted, not measured: the
     same window as measuring each character."""
     from claimlint.report import text as text_report
 
-    start = data.draw(st.integers(min_value=0, max_value=len(text) - 1))
-    end = data.draw(st.integers(min_value=start + 1, max_value=len(text)))
+    text, start, end, room = case
     counted = text_report._narrow_window(len(text), start, end, room)
     assert counted == text_report._measured_window(text, start, end, room)

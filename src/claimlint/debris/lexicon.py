@@ -84,9 +84,9 @@ class CompiledGroup(msgspec.Struct, frozen=True):
             return False
         if self.max_words is not None and len(key.split()) > self.max_words:
             return False
-        return self._found_in(key)
+        return self.found_in(key)
 
-    def _found_in(self, key: str) -> bool:
+    def found_in(self, key: str) -> bool:
         """`matches`, the length and the number of words already known to fit."""
         if self.contains:
             return patterns.search(self.pattern, key) is not None
@@ -115,7 +115,7 @@ class Lexicon:
             for group in self.groups
             if (group.contains or whole)
             and (group.max_words is None or words <= group.max_words)
-            and group._found_in(key)
+            and group.found_in(key)
         )
 
 

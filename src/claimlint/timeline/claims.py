@@ -52,7 +52,7 @@ _MEASURED = regex_cache.re_compile(
 )
 #: every match of `_MEASURED` holds one of these, casefolded: a character that matches one
 #: of their letters case-insensitively casefolds to it (the Kelvin sign to "k", "ſ" to "s")
-MEASURED_WORDS = ("day", "week", "month", "year", "decade", "versar")
+_MEASURED_WORDS = ("day", "week", "month", "year", "decade", "versar")
 _REPORTING_FORMS = frozenset(
     {Form.WEEKDAY, Form.LAST_NEXT_WEEKDAY, Form.THIS_WEEKDAY, Form.DEICTIC_DAY, Form.NEIGHBOUR_DAY}
 )
@@ -106,7 +106,7 @@ def measured_from(doc: Document, sentence: Sentence) -> bool:
     # `_MEASURED` is case-insensitive and opens with \b, so `re` tries it at every
     # offset; it cannot match a sentence without one of its words
     folded = text[sentence.start : sentence.end].casefold()
-    if not any(word in folded for word in MEASURED_WORDS):
+    if not any(word in folded for word in _MEASURED_WORDS):
         return False
     return _MEASURED.search(text, sentence.start, sentence.end) is not None
 

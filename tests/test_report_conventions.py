@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
@@ -150,12 +150,16 @@ def test_a_line_that_fits_is_shown_whole(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 @st.composite
-def line_span_room(draw: st.DrawFn, alphabet: str, max_size: int) -> tuple[str, int, int, int]:
-    """A line of `alphabet`, a span of it and the columns to show it in."""
+def line_span_room(
+    draw: st.DrawFn, alphabet: str, max_size: int, *, cut: bool = False
+) -> tuple[str, int, int, int]:
+    """A line of `alphabet`, a span of it and the columns to show it in (with `cut`, at
+    most as many columns as the line has characters, so it must be cut)."""
     text = draw(st.text(alphabet=st.sampled_from(alphabet), min_size=1, max_size=max_size))
     start = draw(st.integers(min_value=0, max_value=len(text) - 1))
     end = draw(st.integers(min_value=start + 1, max_value=len(text)))
-    return text, start, end, draw(st.integers(min_value=20, max_value=200))
+    most = max(20, len(text)) if cut else 200
+    return text, start, end, draw(st.integers(min_value=20, max_value=most))
 
 
 @settings(max_examples=200, deadline=None)
@@ -180,7 +184,11 @@ def test_a_terminal_frame_uses_the_terminal_width(monkeypatch: pytest.MonkeyPatc
 
 
 @settings(max_examples=300, deadline=None)
-@given(case=line_span_room("ab .“”—é", 400))
+@given(case=line_span_room("ab .“”—é", 400, cut=True))
+# a span mid-line, near the start and at the end of lines far longer than the room
+@example(case=("ab “c” — " * 30, 120, 124, 40))
+@example(case=("ab “c” — " * 30, 3, 90, 30))
+@example(case=("ab “c” — " * 30, 268, 270, 25))
 def test_a_narrow_line_gets_the_window_measuring_would_give(
     case: tuple[str, int, int, int],
 ) -> None:

@@ -7,10 +7,9 @@ the same length as the file and every offset still points into the original.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
-from claimlint import regex_cache
+from claimlint import markdown_blocks, regex_cache
 
 _FRONT_MATTER = regex_cache.re_compile(
     r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
@@ -53,7 +52,7 @@ def prose_spans_to_mask(text: str, markdown: bool) -> list[tuple[int, int]]:
     spans = [m.span() for m in _URL.finditer(text)] if _may_have_url(text) else []
     if markdown:
         spans += [m.span() for m in _HTML_COMMENT.finditer(text)]
-        spans += _markdown_code_blocks(text)
+        spans += markdown_blocks.code_blocks(text)
         if "`" in text:  # the pattern opens with a look-behind: tried at every offset
             spans += [m.span(0) for m in _INLINE_CODE.finditer(text)]
         spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text)]
@@ -87,34 +86,3 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _blank(segment: str) -> str:
     """`segment` with every character but a newline made a space."""
     return "\n".join(" " * len(line) for line in segment.split("\n"))
-
-
-def _markdown_code_blocks(text: str) -> list[tuple[int, int]]:
-    # no fence, no indented line (four spaces or a tab) and no tag: no block to find
-    if not any(mark in text for mark in ("```", "~~~", "    ", "\t", "<")):
-        return []
-    tokens = _markdown_parser().parse(text)
-    starts = _line_starts(text)
-    spans = []
-    for token in tokens:
-        if token.type in ("fence", "code_block", "html_block") and token.map:
-            first, last = token.map
-            start = starts[first]
-            end = starts[last] if last < len(starts) else len(text)
-            spans.append((start, end))
-    return spans
-
-
-@lru_cache(maxsize=1)
-def _markdown_parser() -> Any:
-    from markdown_it import MarkdownIt
-
-    # Only block tokens are read, and CommonMark settles the blocks before any inline
-    # parsing: without the inline pass the same blocks come back, in about 60% of the time.
-    return MarkdownIt("commonmark").disable("inline")
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts

@@ -3,6 +3,7 @@
     python benchmarks/bench.py                                  # every figure (long)
     python benchmarks/bench.py --peer-python /work/venv-peers/bin/python
     python benchmarks/bench.py --articles 500 --peer-articles 100 --memory-articles 300,3000
+    python benchmarks/bench.py --peers proselint                # leave Harper out (minutes)
 
 Every tool runs as a separate process on the same files in the same run, so the ratios
 hold on any machine even though the absolute figures do not. Each command is started
@@ -297,7 +298,11 @@ def bench(args: argparse.Namespace) -> Results:
     files = corpus_files(big_dir)
     if args.peer_articles:
         files = files[: args.peer_articles]
-    drivers = [(name, module, driver, peer_python) for name, (module, driver) in PEERS.items()]
+    drivers = [
+        (name, module, driver, peer_python)
+        for name, (module, driver) in PEERS.items()
+        if name in args.peers
+    ]
     spacy_python = next((p for p in (python, peer_python) if importable(p, "spacy")), None)
     drivers.append(("spacy tokenizer", "spacy", TOKENIZER_DRIVER, spacy_python or python))
     for name, module, driver, interpreter in drivers:
@@ -445,6 +450,14 @@ def render(results: Results) -> str:
     return "\n".join(lines)
 
 
+def _peer_names(value: str) -> list[str]:
+    names = [name for name in value.split(",") if name]
+    unknown = sorted(set(names) - set(PEERS))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown peer {unknown[0]!r}; known: {', '.join(PEERS)}")
+    return names
+
+
 def _sizes(value: str) -> list[int]:
     sizes = [int(part) for part in value.split(",") if part.strip()]
     if len(sizes) not in (0, 2) or any(n < 1 for n in sizes):
@@ -484,6 +497,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--peer-articles", type=int, help="run the peers on the first N only")
     parser.add_argument("--no-peers", action="store_true", help="skip the peers and spaCy")
+    parser.add_argument(
+        "--peers",
+        type=_peer_names,
+        default=sorted(PEERS),
+        help="which peers to run, comma-separated [harper,proselint]; Harper alone takes "
+        "minutes on the default corpus",
+    )
     parser.add_argument("--repeat", type=int, default=10, help="cold start: best of N [10]")
     parser.add_argument(
         "--throughput-repeat", type=int, default=3, help="throughput runs: best of N [3]"

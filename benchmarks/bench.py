@@ -20,7 +20,9 @@ Figures, with the targets of issue 21:
   same files, when importable by `--peer-python` (default: this interpreter; install
   them with `pip install -e '.[bench]'`). For the peers only the lint loop is timed, not
   the import or Harper's dictionary build, which flatters them. Targets: the default
-  run at least 10x proselint, `--jobs 1` at least 5x;
+  run at least 10x proselint, `--jobs 1` at least 5x. Right before each peer, a `--jobs 1`
+  run on the same files gives the ratio of two runs made minutes apart at most (a
+  shared machine's speed drifts, and not alike for every tool);
 - claimlint's one-core speed as a share of spaCy's blank English tokenizer on the same
   text (the tokenizer loop alone, reading included; spaCy from the `bench` or `model`
   extra): target at least 10 %;
@@ -312,10 +314,19 @@ def bench(args: argparse.Namespace) -> Results:
             continue
         # the tokenizer is fast enough for the whole corpus
         some = corpus_files(big_dir) if key == "tokenizer" else files
+        paired = None
+        if key != "tokenizer":
+            # The machine's speed drifts between the runs above and this one, and not
+            # alike for every tool: a --jobs 1 run on the same files right before the
+            # peer's gives a ratio of two runs made under the same conditions.
+            _say(f"claimlint: --jobs 1 on the {len(some):,} articles {name} reads")
+            paired = measure(claimlint(python, "--jobs", "1", *some))
         _say(f"{name}: {len(some):,} articles")
         run = measure([interpreter, "-c", driver], stdin=json.dumps(some))
         report = json.loads(run.stdout)
         loop = Run(report["lint_s"], report["cpu_s"], run.peak_mib, 0)
+        if paired is not None:
+            f[f"{key}_ratio_jobs1_paired"] = loop.seconds / paired.seconds
         entry = row(name, loop, report["words"], len(some), "loop only, start-up excluded")
         f[f"{key}_words_per_s"] = entry["words_per_s"]
         if key == "tokenizer":
@@ -432,6 +443,12 @@ def render(results: Results) -> str:
         else None,
     ]
     lines += [line for line in by_cpu if line]
+    lines += [
+        f"words/s vs {peer} (--jobs 1), run right before {peer} on the same files: "
+        f"{f[f'{peer}_ratio_jobs1_paired']:.1f}"
+        for peer in PEERS
+        if f"{peer}_ratio_jobs1_paired" in f
+    ]
     lines += [
         f"cold start: {f['cold_start_s']:.3f} s wall, {f['cold_start_cpu_s']:.3f} CPU s, "
         f"{f['cold_start_peak_mib']:.0f} MiB; `python -c pass`: {f['python_pass_s']:.3f} s"

@@ -386,7 +386,14 @@ class _Reader:
             return True
         # "Sfax (Tunisia) (AFP)" is a dateline; a caption names what a picture shows,
         # and may quote a sign or a slogan, but reports no speech
-        return len(words) >= 3 and not self.c.captions.reports_speech(before)
+        if len(words) < 3 or self.c.captions.reports_speech(before):
+            return False
+        # a sentence of prose before a bare agency ("… in the capital. (Yonhap)") is a
+        # wire sign-off ending a paragraph, unless it shows a picture ("Protesters
+        # gather outside the court. (AFP)")
+        return not self.c.captions.ends_as_prose(before) or self.c.captions.shows_picture(
+            before
+        )
 
     def _is_body(self, unit: Unit, min_words: int | None = None) -> bool:
         words = self.c.opts.body_min_words if min_words is None else min_words

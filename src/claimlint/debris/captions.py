@@ -165,6 +165,14 @@ class CaptionModel:
                 return True
         return False
 
+    def shows_picture(self, text: str) -> bool:
+        """A picture verb or a hint ("(L)", ", right,"): what a caption says of its picture."""
+        return self.picture_verb(text) or self._hint(text)
+
+    def ends_as_prose(self, text: str) -> bool:
+        """Does `text` end as a sentence of prose does ("… in the capital.")?"""
+        return bool(_PROSE_END.search(text))
+
     def is_question(self, text: str) -> bool:
         return bool(_QUESTION.search(text))
 

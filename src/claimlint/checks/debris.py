@@ -391,9 +391,7 @@ class _Reader:
         # a sentence of prose before a bare agency ("… in the capital. (Yonhap)") is a
         # wire sign-off ending a paragraph, unless it shows a picture ("Protesters
         # gather outside the court. (AFP)")
-        return not self.c.captions.ends_as_prose(before) or self.c.captions.shows_picture(
-            before
-        )
+        return not self.c.captions.ends_as_prose(before) or self.c.captions.shows_picture(before)
 
     def _is_body(self, unit: Unit, min_words: int | None = None) -> bool:
         words = self.c.opts.body_min_words if min_words is None else min_words

@@ -63,6 +63,36 @@ def test_last_paragraph_of_a_running_quotation_must_close(lint: Lint) -> None:
     assert spans(text, findings) == [("quote-unclosed", "“And")]
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [", said the minister,", ", he said,", ", the minister added,", ", Rashid said,"],
+)
+def test_a_quotation_attributed_in_its_open_paragraph_is_not_continued(
+    lint: Lint, attribution: str
+) -> None:
+    # the writer left the quote open before the attribution; the next paragraph's mark
+    # opens another quotation
+    text = (
+        f"“We will not accept these terms{attribution} and we will answer them.\n\n"
+        "“Our position has not changed,” he added."
+    )
+    assert spans(text, lint(text, "quote-unclosed")) == [("quote-unclosed", "“We")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attribution inside a quotation the speaker quotes is the speaker's words
+        "“My father told me, ‘Go home, he said, and rest.’ I did not.\n\n"
+        "“Then the war came,” she said.",
+        # a running quotation without an attribution inside it
+        "“We will train and advise.\n\n“And then we will leave,” he added.",
+    ],
+)
+def test_a_running_quotation_is_still_continued(lint: Lint, text: str) -> None:
+    assert lint(text, "quote-unclosed") == []
+
+
 def test_quote_open_before_an_unquoted_paragraph_is_unclosed(lint: Lint) -> None:
     text = "The minister said “the deal is done.\n\nHe left for Cairo on Monday."
     assert spans(text, lint(text, "quote-unclosed")) == [("quote-unclosed", "“the")]

@@ -16,7 +16,7 @@ from claimlint.findings import Finding, Related
 from claimlint.kinds.base import OptionError
 from claimlint.quotes.boundary import BoundaryFinder
 from claimlint.quotes.marks import Mark, elision_pattern
-from claimlint.quotes.pairing import QuoteAnalysis, QuotePairing
+from claimlint.quotes.pairing import QuoteAnalysis, QuotePairing, attribution_pattern
 from claimlint.quotes.styles import head_end, style_mix
 
 UNCLOSED = "quote-unclosed"
@@ -39,6 +39,10 @@ class QuotesOptions(CheckOptions, frozen=True, kw_only=True):
     #: how many words a run glued to a quote may have to be reported
     min_words: int = 2
     max_words: int = 6
+    #: verbs that attribute a quotation (", said the minister", ", he added."): a
+    #: quotation attributed inside a paragraph it leaves open is not continued by the
+    #: next paragraph's opening mark
+    attribution_verbs: tuple[str, ...] = ()
 
 
 class QuotesCheck(Check):
@@ -53,7 +57,9 @@ class QuotesCheck(Check):
             raise OptionError("min_words", "must be at least 1")
         if opts.max_words < opts.min_words:
             raise OptionError("max_words", "must be at least min_words")
-        self.pairing = QuotePairing(elision_pattern(opts.elisions))
+        self.pairing = QuotePairing(
+            elision_pattern(opts.elisions), attribution_pattern(opts.attribution_verbs)
+        )
         self.boundaries = BoundaryFinder(
             opts.min_words,
             opts.max_words,

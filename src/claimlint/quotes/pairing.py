@@ -5,24 +5,27 @@ nearest open double quote (any single quote left open inside it is unclosed); a
 single closing mark closes only a single quote that is innermost, otherwise it is an
 apostrophe (the Joneses’ house), so a stray single closer is never reported. Quotes
 left open at a paragraph's end are excused when the next paragraph opens with a mark
-of the same family: the news convention for a quotation running over paragraphs.
+of the same family: the news convention for a quotation running over paragraphs. Not
+when the open quotation is attributed inside its own paragraph (", said the minister",
+", he added."): the writer left it open before the attribution, and the next
+paragraph's mark opens another quotation.
 """
 
 from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import msgspec
+import regex
 
 from claimlint import regex_cache
 from claimlint.document import Analysis
 from claimlint.quotes.marks import COMPATIBLE, Family, Mark, Role, find_marks, mark_offsets
 
 if TYPE_CHECKING:
-    import regex
-
     from claimlint.document import Document
 
 # What may precede the first mark of a paragraph that continues a quotation:
@@ -160,25 +163,51 @@ def _apostrophe_before_closing(marks: list[Mark], index: int, stack: list[Mark])
 
 class QuotePairing(Analysis[QuoteAnalysis]):
     """The quote marks of every paragraph of a document, paired, with `elisions` (words
-    written with a leading apostrophe) not taken for quotes. Two pairings with the same
-    elisions are one memo key."""
+    written with a leading apostrophe) not taken for quotes, and `attribution` (see
+    `attribution_pattern`) ending a quotation that the next paragraph would continue.
+    Two pairings with the same patterns are one memo key."""
 
-    __slots__ = ("elisions",)
+    __slots__ = ("attribution", "elisions")
 
-    def __init__(self, elisions: regex.Pattern[str]) -> None:
+    def __init__(
+        self, elisions: regex.Pattern[str], attribution: regex.Pattern[str] | None = None
+    ) -> None:
         self.elisions = elisions
+        self.attribution = attribution
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, QuotePairing) and other.elisions == self.elisions
+        return (
+            isinstance(other, QuotePairing)
+            and other.elisions == self.elisions
+            and other.attribution == self.attribution
+        )
 
     def __hash__(self) -> int:
-        return hash(self.elisions)
+        return hash((self.elisions, self.attribution))
 
     def compute(self, doc: Document) -> QuoteAnalysis:
-        return analyse(doc, self.elisions)
+        return analyse(doc, self.elisions, self.attribution)
 
 
-def analyse(doc: Document, elisions: regex.Pattern[str]) -> QuoteAnalysis:
+def attribution_pattern(verbs: Iterable[str]) -> regex.Pattern[str] | None:
+    """A speaker named after a comma inside a quotation: ", said the minister", ", said
+    Rashid", ", he said,", ", the minister added.", ", Rashid told reporters". None
+    without verbs."""
+    words = sorted({w.strip().casefold() for w in verbs if w.strip()}, key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    verb = "(?i:" + "|".join(regex.escape(w) for w in words) + r")\b"
+    name = r"\p{Lu}[\p{L}\p{M}’'-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}’'-]*){0,3}"
+    subject = rf"(?:(?i:he|she|they)|(?i:the)[ \t]+\p{{L}}+(?:[ \t]+\p{{L}}+)?|{name})"
+    return regex_cache.compile(
+        rf",[ \t]+(?:{verb}[ \t]+(?:\p{{Lu}}|(?i:the|his|her|their)[ \t])"
+        rf"|{subject}[ \t]+{verb}(?:[ \t]*[,.;]|[ \t]+(?i:reporters|journalists)\b))"
+    )
+
+
+def analyse(
+    doc: Document, elisions: regex.Pattern[str], attribution: regex.Pattern[str] | None = None
+) -> QuoteAnalysis:
     """The quote marks of every paragraph of `doc`, paired."""
     text = doc.lint_text
     offsets = mark_offsets(text)
@@ -188,16 +217,43 @@ def analyse(doc: Document, elisions: regex.Pattern[str]) -> QuoteAnalysis:
         marks = find_marks(text, p.start, p.end, elisions, mine) if mine else []
         paragraphs.append(pair_marks(p.start, p.end, marks))
     for current, following in itertools.pairwise(paragraphs):
-        _excuse_continued(text, current, following)
+        _excuse_continued(text, current, following, attribution)
     return QuoteAnalysis(paragraphs)
 
 
-def _excuse_continued(text: str, current: ParagraphQuotes, following: ParagraphQuotes) -> None:
+def _excuse_continued(
+    text: str,
+    current: ParagraphQuotes,
+    following: ParagraphQuotes,
+    attribution: regex.Pattern[str] | None,
+) -> None:
     if not current.unclosed or not following.marks:
         return
     first = following.marks[0]
     lead = _PARAGRAPH_LEAD.match(text, following.start, following.end)
     if first.role is not Role.OPEN or lead is None or lead.end() != first.offset:
         return
-    current.continued = [m for m in current.unclosed if m.family is first.family]
-    current.unclosed = [m for m in current.unclosed if m.family is not first.family]
+    continued = [
+        m
+        for m in current.unclosed
+        if m.family is first.family and not _attributed(text, m, current, attribution)
+    ]
+    current.continued = continued
+    current.unclosed = [m for m in current.unclosed if m not in continued]
+
+
+def _attributed(
+    text: str, mark: Mark, para: ParagraphQuotes, attribution: regex.Pattern[str] | None
+) -> bool:
+    """Is the quotation `mark` opens attributed in its own words, before its paragraph
+    ends? Quotations nested in it (paired inside the paragraph) are its speaker's words."""
+    if attribution is None:
+        return False
+    start = mark.offset + 1
+    for pair in sorted(para.pairs, key=lambda p: p.opening.offset):
+        if pair.opening.offset < start:
+            continue
+        if attribution.search(text, start, pair.opening.offset) is not None:
+            return True
+        start = pair.closing.offset + 1
+    return attribution.search(text, start, para.end) is not None

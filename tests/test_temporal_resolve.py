@@ -84,6 +84,8 @@ class TestWeekdays:
         assert iso("Talks resume on Friday.") == "2021-03-26"
         assert iso("The parties have said they hope to agree a deal by Friday.") == "2021-03-26"
         assert iso("The envoy returned to Baghdad on Friday.") == "2021-03-19"
+        # "to" before a number is a preposition, not an infinitive's
+        assert iso("The yield climbed to 4.80% from 4.69% late Friday.") == "2021-03-19"
 
     def test_an_intention_makes_a_later_month_this_years(self) -> None:
         sentence = (

@@ -65,8 +65,18 @@ def test_a_credit_glued_to_a_reported_sentence_is_a_glued_credit(lint: Lint) -> 
 
 
 def test_an_agency_tag_after_a_sentence_is_furniture_not_a_credit(lint: Lint) -> None:
-    text = BODY + "Workers said they had been paid their overdue salaries this month. - AP\n"
+    text = (
+        BODY
+        + "Workers said they had been paid their overdue salaries this month. - AP\n\n"
+        + "The council will review the routes after six months, the spokesman said.\n"
+    )
     assert spans(text, lint(text)) == [("glued-label", " - AP")]
+
+
+@pytest.mark.parametrize("tag", [" - AP", " (Yonhap)", " (AFP)"])
+def test_an_agency_tag_after_the_last_sentence_is_the_wires_sign_off(lint: Lint, tag: str) -> None:
+    text = BODY + f"Workers said they had been paid their overdue salaries this month.{tag}\n"
+    assert debris(lint(text)) == []
 
 
 def test_the_section_after_a_headline_is_glued_but_not_safely_fixed(lint: Lint) -> None:

@@ -290,6 +290,8 @@ class _Glued(msgspec.Struct, frozen=True):
     #: where the label starts in the unit's `full` text
     at: int
     where: Where = "anywhere"
+    #: a wire's sign-off, in place at the end of the last body paragraph
+    sign_off: bool = False
 
 
 class _Reader:
@@ -339,6 +341,8 @@ class _Reader:
             if glued is not None:
                 self.glued[headline.index] = glued
         for index, glued in self.glued.items():
+            if glued.sign_off and index == layout.last_body:
+                continue
             if index not in self.whole and _fits(glued.where, layout.region(index)):
                 self._report_glued(self.units[index], glued)
         self._between_furniture(layout)
@@ -468,7 +472,7 @@ class _Reader:
                 continue
             if group.after == "sentence" and not _ends_sentence(text[:at]):
                 continue
-            return _Glued(group.rule, at, "anywhere" if headline else group.where)
+            return _Glued(group.rule, at, "anywhere" if headline else group.where, group.sign_off)
         if headline:
             return None
         credit = self._credit(unit)

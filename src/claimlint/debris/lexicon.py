@@ -63,12 +63,15 @@ class GluedGroup(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
     """Labels stuck to the end of a line of prose, reported under `rule`. `after`:
     `sentence` when the label must follow a sentence's end (". Source link"), `word`
     when it may follow any word after a space ("… [Read more]", "Statement LINK"),
-    `any` when it may stick to the last word itself (an excerpt's "a Kurdish g...")."""
+    `any` when it may stick to the last word itself (an excerpt's "a Kurdish g...").
+    `sign_off`: a wire's sign-off ("… said. (Yonhap)"), not reported at the end of the
+    article's last paragraph, where wire copy prints it."""
 
     rule: str
     patterns: tuple[str, ...]
     after: Literal["sentence", "word", "any"] = "sentence"
     where: Where = "anywhere"
+    sign_off: bool = False
 
 
 class CompiledGroup(msgspec.Struct, frozen=True):
@@ -124,6 +127,7 @@ class CompiledGlued(msgspec.Struct, frozen=True):
     where: Where
     after: Literal["sentence", "word", "any"]
     pattern: Any
+    sign_off: bool = False
 
 
 class Slots:
@@ -233,7 +237,9 @@ def compile_glued(
         lead = "" if group.after == "any" else r"(?:(?<!\S)|(?<=[.…!?\]]))"
         template = r"(?r)" + lead + r"(?P<label>{})\s*\Z"
         pattern = slots.compile(group.patterns, f"{where}.patterns", template)
-        compiled.append(CompiledGlued(group.rule, group.where, group.after, pattern))
+        compiled.append(
+            CompiledGlued(group.rule, group.where, group.after, pattern, group.sign_off)
+        )
     return tuple(compiled)
 
 

@@ -314,6 +314,8 @@ class _Reader:
         #: whether a unit (without a glued label) reads as prose and not as a caption,
         #: whatever the number of words asked of a body paragraph
         self.prose_cache: dict[tuple[int, int | None], bool] = {}
+        #: whether a bare stamp stands inside the body (a live file's time heads)
+        self.time_heads: bool | None = None
 
     # -- the reading ---------------------------------------------------------
 
@@ -565,7 +567,11 @@ class _Reader:
                 inside = layout.region(unit.index) == "inside"
                 if head_norm and self._repeats_headline(unit, norm, head_norm, inside):
                     self._whole(unit, DUPLICATE)
-                elif not inside and self.c.stamps.is_metadata(unit.text):
+                elif (
+                    not inside
+                    and self.c.stamps.is_metadata(unit.text)
+                    and not self._time_head(unit, layout)
+                ):
                     self._whole(unit, METADATA)
                 elif (
                     norm in seen
@@ -575,6 +581,19 @@ class _Reader:
                     self._whole(unit, FURNITURE_LINE, reason="printed twice")
             if norm:
                 seen.add(norm)
+
+    def _time_head(self, unit: Unit, layout: Layout) -> bool:
+        """Is `unit` the first of a live file's time heads ("3:45 p.m." over each entry,
+        as in AP's "The Latest")? So it is when it is a bare stamp and another stands
+        inside the body."""
+        if not self.c.stamps.is_bare_stamp(unit.text):
+            return False
+        if self.time_heads is None:
+            self.time_heads = any(
+                layout.region(u.index) == "inside" and self.c.stamps.is_bare_stamp(u.text)
+                for u in self.units
+            )
+        return self.time_heads
 
     def _repeats_headline(self, unit: Unit, norm: str, head_norm: str, inside: bool) -> bool:
         if norm == head_norm:

@@ -30,20 +30,29 @@ class MetadataModel(msgspec.Struct, frozen=True):
     max_label_words: int
 
     def is_metadata(self, text: str) -> bool:
-        if len(text) > _CHARS_PER_WORD * self.max_words or len(text.split()) > self.max_words:
+        words = self._label_words(text)
+        if words is None or len(words) > self.max_label_words:
             return False
+        if words and all(w.isupper() and len(w) > 1 for w in words):
+            return False  # a dateline: "BAGHDAD, March 23"
+        return all(w[0].isupper() or w.casefold() in self.label_words for w in words)
+
+    def is_bare_stamp(self, text: str) -> bool:
+        """Is `text` a stamp alone ("3:45 p.m.", "March 3, 2021"), with no label?"""
+        return self._label_words(text) == []
+
+    def _label_words(self, text: str) -> list[str] | None:
+        """The words of a short line besides its stamps, or None when the line is too
+        long or has no stamp."""
+        if len(text) > _CHARS_PER_WORD * self.max_words or len(text.split()) > self.max_words:
+            return None
         stamps = list(patterns.finditer(self.stamp, text))
         if not stamps:
-            return False
+            return None
         rest = []
         last = 0
         for found in stamps:
             rest.append(text[last : found.start()])
             last = found.end()
         rest.append(text[last:])
-        words = [w for w in _TOKEN.findall(" ".join(rest)) if not _NUMBER.match(w)]
-        if len(words) > self.max_label_words:
-            return False
-        if words and all(w.isupper() and len(w) > 1 for w in words):
-            return False  # a dateline: "BAGHDAD, March 23"
-        return all(w[0].isupper() or w.casefold() in self.label_words for w in words)
+        return [w for w in _TOKEN.findall(" ".join(rest)) if not _NUMBER.match(w)]

@@ -107,6 +107,8 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     caption_max_words: int = 120
     #: label words a page-metadata line may have besides names ("posted", "on")
     metadata_words: tuple[str, ...]
+    #: words that make a dated line a headline ("Kyodo News Digest: Aug. 28, 2024")
+    dated_title_words: tuple[str, ...] = ()
     metadata_max_words: int = 14
     metadata_max_label_words: int = 4
     #: words after which a line cannot end (a hard wrap follows)
@@ -224,6 +226,7 @@ class DebrisCheck(Check):
         self.stamps = MetadataModel(
             stamp=slots.compile(["<stamp>"], "slots.stamp"),
             label_words=frozenset(w.casefold() for w in opts.metadata_words),
+            title_words=frozenset(w.casefold() for w in opts.dated_title_words),
             max_words=opts.metadata_max_words,
             max_label_words=opts.metadata_max_label_words,
         )

@@ -28,11 +28,15 @@ class MetadataModel(msgspec.Struct, frozen=True):
     label_words: frozenset[str]
     max_words: int
     max_label_words: int
+    #: words of a headline that carries its date ("Kyodo News Digest: Aug. 28, 2024")
+    title_words: frozenset[str] = frozenset()
 
     def is_metadata(self, text: str) -> bool:
         words = self._label_words(text)
         if words is None or len(words) > self.max_label_words:
             return False
+        if any(w.casefold() in self.title_words for w in words):
+            return False  # a headline: "Morning Briefing: June 5, 2024"
         if words and all(w.isupper() and len(w) > 1 for w in words):
             return False  # a dateline: "BAGHDAD, March 23"
         return all(w[0].isupper() or w.casefold() in self.label_words for w in words)

@@ -79,6 +79,9 @@ class NamesOptions(CheckOptions, frozen=True, kw_only=True):
     gendered_endings: tuple[tuple[str, str], ...]
     #: given names of one person across languages and scripts ([Oleksandr, Alexander])
     given_name_families: tuple[tuple[str, ...], ...]
+    #: letters that, added to a given name, make a woman's ([a]: Daniel, Daniela):
+    #: never one person's two spellings
+    feminine_given_endings: tuple[str, ...] = ()
     #: equal transliteration keys: how alike the letters must still be (0-100)
     min_similarity: float
     #: equal metaphone only: how alike the letters must be (0-100)

@@ -131,6 +131,8 @@ class Grouper:
         sound, or one family (Oleksandr, Alexander)."""
         if initial(a) or initial(b):
             return a[:1].casefold() == b[:1].casefold()
+        if self._feminine_pair(a, b):
+            return False
         key_a, key_b = self.speller.spelling_key(a), self.speller.spelling_key(b)
         if len(key_a) == 1 or len(key_b) == 1:
             return key_a[:1] == key_b[:1]  # an initial, as a key
@@ -139,7 +141,15 @@ class Grouper:
         family = self._family.get(key_a)
         if family is not None and family == self._family.get(key_b):
             return True
-        return self.speller.sounds_alike(key_a, key_b)
+        return self.speller.sounds_alike(key_a, key_b) or _dropped_letter(a, b)
+
+    def _feminine_pair(self, a: str, b: str) -> bool:
+        """A man's given name and a woman's made from it (Daniel, Daniela; Louis,
+        Louise): two people."""
+        short, long = sorted((a.casefold(), b.casefold()), key=len)
+        return len(short) >= 4 and any(
+            long == short + ending for ending in self.options.feminine_given_endings
+        )
 
     def given_match(self, a: NameForm, b: NameForm) -> int | None:
         """2: the same given names; 1: compatible; None: two different people."""
@@ -499,3 +509,13 @@ _SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*\s|\n", regex.REVERSE)
 _NEXT_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
 _WORD = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
 _POSSESSIVE = regex_cache.re_compile(r"['’]s?\s")
+
+
+def _dropped_letter(a: str, b: str) -> bool:
+    """One of two given names of five letters or more is the other with one letter
+    inside it left out ("Geoge", "George"): a slip of the keyboard. A letter at either
+    end makes another name ("Daniel", "Daniela")."""
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    if len(short) < 5 or len(long) != len(short) + 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))

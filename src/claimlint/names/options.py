@@ -80,8 +80,12 @@ class NamesOptions(CheckOptions, frozen=True, kw_only=True):
     #: given names of one person across languages and scripts ([Oleksandr, Alexander])
     given_name_families: tuple[tuple[str, ...], ...]
     #: letters that, added to a given name, make a woman's ([a]: Daniel, Daniela):
-    #: never one person's two spellings
+    #: never one person's two spellings, for names of at least this many letters
     feminine_given_endings: tuple[str, ...] = ()
+    feminine_given_min_length: int = 4
+    #: a given name of at least this many letters with one letter inside it left out
+    #: ("Geoge", "George") is a slip of the keyboard
+    given_slip_min_length: int = 5
     #: equal transliteration keys: how alike the letters must still be (0-100)
     min_similarity: float
     #: equal metaphone only: how alike the letters must be (0-100)

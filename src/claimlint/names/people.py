@@ -141,15 +141,24 @@ class Grouper:
         family = self._family.get(key_a)
         if family is not None and family == self._family.get(key_b):
             return True
-        return self.speller.sounds_alike(key_a, key_b) or _dropped_letter(a, b)
+        return self.speller.sounds_alike(key_a, key_b) or self._dropped_letter(a, b)
 
     def _feminine_pair(self, a: str, b: str) -> bool:
         """A man's given name and a woman's made from it (Daniel, Daniela; Louis,
         Louise): two people."""
-        short, long = sorted((a.casefold(), b.casefold()), key=len)
-        return len(short) >= 4 and any(
+        short, long = _by_length(a, b)
+        return len(short) >= self.options.feminine_given_min_length and any(
             long == short + ending for ending in self.options.feminine_given_endings
         )
+
+    def _dropped_letter(self, a: str, b: str) -> bool:
+        """One of two given names is the other with one letter inside it left out
+        ("Geoge", "George"): a slip of the keyboard. A letter at either end makes
+        another name ("Daniel", "Daniela")."""
+        short, long = _by_length(a, b)
+        if len(short) < self.options.given_slip_min_length or len(long) != len(short) + 1:
+            return False
+        return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
 
     def given_match(self, a: NameForm, b: NameForm) -> int | None:
         """2: the same given names; 1: compatible; None: two different people."""
@@ -511,11 +520,7 @@ _WORD = regex_cache.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’-]*")
 _POSSESSIVE = regex_cache.re_compile(r"['’]s?\s")
 
 
-def _dropped_letter(a: str, b: str) -> bool:
-    """One of two given names of five letters or more is the other with one letter
-    inside it left out ("Geoge", "George"): a slip of the keyboard. A letter at either
-    end makes another name ("Daniel", "Daniela")."""
+def _by_length(a: str, b: str) -> tuple[str, str]:
+    """`a` and `b` casefolded, the shorter first."""
     short, long = sorted((a.casefold(), b.casefold()), key=len)
-    if len(short) < 5 or len(long) != len(short) + 1:
-        return False
-    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+    return short, long

@@ -154,9 +154,12 @@ class Grouper:
     def _dropped_letter(self, a: str, b: str) -> bool:
         """One of two given names is the other with one letter inside it left out
         ("Geoge", "George"): a slip of the keyboard. A letter at either end makes
-        another name ("Daniel", "Daniela")."""
+        another name ("Daniel", "Daniela"), and so does a shorter name that is one
+        itself ("Marina", "Martina")."""
         short, long = _by_length(a, b)
         if len(short) < self.options.given_slip_min_length or len(long) != len(short) + 1:
+            return False
+        if short in self.lex.given_names:
             return False
         return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
 

@@ -97,6 +97,46 @@ class TestLevels:
         ]
 
 
+class TestTenseAroundAWeekday:
+    """Which way a bare weekday points, from the verbs around it (Tuesday, March 23)."""
+
+    def resolved(self, lint: Lint, text: str) -> list[str]:
+        return [f.data["resolved"] for f in dated(lint, text) if f.rule == "relative-date"]
+
+    def test_a_short_past_verb_points_back(self, lint: Lint) -> None:
+        text = "The first woman ever to win the race, she died Friday at her home."
+        assert self.resolved(lint, text) == ["2021-03-19"]
+
+    def test_irregular_pasts_point_back(self, lint: Lint) -> None:
+        for verb in ("drew", "flew", "withdrew", "underwent", "shot"):
+            text = f"Hoping to gain ground, the rebels {verb} back on Saturday."
+            assert self.resolved(lint, text) == ["2021-03-20"], verb
+
+    def test_an_abbreviation_does_not_end_the_sentence(self, lint: Lint) -> None:
+        for text in (
+            "He will lie in state in the U.S. Capitol building on Friday.",
+            "The plan will go to Sen. Alvarez and the committee on Friday.",
+            "The court will hear from Gov. Ruiz and then rule on Friday.",
+        ):
+            assert self.resolved(lint, text) == ["2021-03-26"], text
+
+    def test_to_before_a_place_is_no_infinitive(self, lint: Lint) -> None:
+        text = "A fire forced the ferry back to port on Saturday."
+        assert self.resolved(lint, text) == ["2021-03-20"]
+        text = "The bill, sent to parliament on Monday, was passed."
+        assert self.resolved(lint, text) == ["2021-03-22"]
+
+    def test_what_was_tried_lies_in_the_past(self, lint: Lint) -> None:
+        text = "The mayor was forced out after failing to win enough support at Saturday's sitting."
+        assert self.resolved(lint, text) == ["2021-03-20"]
+        text = "The talks broke up, and the two sides agreed to meet again on Friday."
+        assert self.resolved(lint, text) == ["2021-03-26"]
+
+    def test_a_full_stop_after_a_word_still_ends_the_sentence(self, lint: Lint) -> None:
+        text = "Talks will resume in May. Negotiators met on Friday."
+        assert self.resolved(lint, text)[-1] == "2021-03-19"
+
+
 class TestWeekdayMismatch:
     def test_wrong_weekday_is_an_error(self, lint: Lint) -> None:
         (finding,) = dated(lint, "The ministry announced, Wednesday, March 23, 2021, that", None)

@@ -329,7 +329,50 @@ _WORD_BEFORE = regex_cache.re_compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _WORD_AFTER = regex_cache.re_compile(r"^[ \t]+([A-Z][\w-]*)")
 _SENTENCE_START = regex_cache.re_compile(r"(?:^|[.!?:;“\"‘(\n]\s*|\n)$")
 _MONTH_SET = frozenset(MONTHS)
-_SENTENCE_ENDS = regex_cache.re_compile(r"(?=([.!?][ \n]|\n\n))")
+# A full stop after an abbreviation ("the U.S. Capitol", "Sen. Kaine", "on Jan. 5", "John
+# F. Kennedy") ends no sentence: cut there, "He will lie in state in the U.S. Capitol on
+# Friday" loses its "will"
+_ABBREVIATIONS = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Prof",
+    "Rev",
+    "Jr",
+    "Sr",
+    "Maj",
+    "Adm",
+    "Cmdr",
+    "Supt",
+    "Det",
+    "No",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mt",
+    "Ft",
+]
+_NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS)
+_SENTENCE_ENDS = regex_cache.re_compile(
+    rf"(?=(\.(?<![.\s][A-Z]\.){_NOT_AFTER}[ \n]|[!?][ \n]|\n\n))"
+)
 
 
 def find(text: str) -> list[Candidate]:

@@ -93,6 +93,30 @@ _NOT_INFINITIVE = frozenset(
         "home",
         "death",
         "prison",
+        "port",
+        "shore",
+        "school",
+        "work",
+        "hospital",
+        "jail",
+        "bed",
+        "town",
+        "safety",
+        "trial",
+        "justice",
+        "parliament",
+    ]
+)
+#: words before "to" that make it a preposition: "back to port", "according to police"
+_PREPOSITION_BEFORE = frozenset(
+    ["back", "next", "according", "prior", "thanks", "owing", "compared", "opposed", "contrary"]
+)
+#: verbs of trying before an infinitive: what was tried lies in the verb's own time
+#: ("failed to win on Saturday"), unlike what was agreed ("agreed to meet in December")
+_ATTEMPT_BEFORE = frozenset(
+    [
+        *["failed", "failing", "tried", "managed", "attempted", "refused", "declined"],
+        *["struggled", "rushed"],
     ]
 )
 _PAST = frozenset(
@@ -141,6 +165,33 @@ _PAST = frozenset(
         "caught",
         "stood",
         "understood",
+        # past forms the "-ed" test misses: too short ("died") or irregular
+        "died",
+        "sued",
+        "tied",
+        "owed",
+        "eyed",
+        "vied",
+        "shot",
+        "drew",
+        "drove",
+        "flew",
+        "threw",
+        "grew",
+        "knew",
+        "chose",
+        "broke",
+        "spent",
+        "built",
+        "heard",
+        "sold",
+        "taught",
+        "stole",
+        "shook",
+        "swore",
+        "withdrew",
+        "underwent",
+        "oversaw",
         "ago",
     ]
 )
@@ -206,7 +257,11 @@ def _nearest(before_text: str, after_text: str) -> Tense:
     before = _WORD.findall(before_text)
     for index in range(len(before) - 1, -1, -1):
         if _infinitive(before, index):
-            return Tense.FUTURE  # "agreed to meet in December": the meeting is ahead
+            verb = before[index - 1].lower() if index > 0 else ""
+            if verb in _ATTEMPT_BEFORE:
+                return Tense.PAST
+            if verb not in _PREPOSITION_BEFORE:
+                return Tense.FUTURE  # "agreed to meet in December": the meeting is ahead
         tense = _classify(before[index])
         if tense is Tense.PAST and index > 0 and before[index - 1].lower() in _PASSIVE:
             continue  # "will be held": the auxiliary before "be" decides

@@ -106,6 +106,17 @@ def test_bare_comment_form_words_count_only_after_the_body(lint: Lint) -> None:
     assert debris(lint("Website\n\n" + BODY)) == []
 
 
+@pytest.mark.parametrize("word", ["translate", "sources", "contact us", "spread the news"])
+def test_a_hard_wrapped_line_that_reads_like_a_label_is_prose(lint: Lint, word: str) -> None:
+    text = (
+        BODY
+        + "The council said the new timetable would be hard to explain and harder to\n"
+        + f"{word}.\n\n"
+        + "Passengers can ask at the depot, the spokesman said.\n"
+    )
+    assert debris(lint(text)) == []
+
+
 def test_a_teaser_tail_is_one_finding(lint: Lint) -> None:
     text = (
         "Council approves bus routes\n\n"

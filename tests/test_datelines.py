@@ -44,6 +44,11 @@ def reference(text: str, settings: TemporalSettings = SETTINGS) -> date | None:
         ("Published: March 14, 2023 | Updated: March 16, 2023", date(2023, 3, 14)),
         ("Updated: March 16, 2023\nPublished: March 14, 2023", date(2023, 3, 14)),
         ("Published on Tuesday, March 14th, 2023 at 9:30 am.", date(2023, 3, 14)),
+        # a comma for the space; a time before the date (messy-copy study, December)
+        ("Published September 28,2022", date(2022, 9, 28)),
+        ("Published 28 September,2022", date(2022, 9, 28)),
+        ("Published: 10:49, September 28, 2022", date(2022, 9, 28)),
+        ("UPDATED: 10:49 GMT, October 27, 2004", date(2004, 10, 27)),
         ("Tue, 14 March 2023", date(2023, 3, 14)),
         ("Tue., 14 March 2023", date(2023, 3, 14)),
         ("TUESDAY, MARCH 14, 2023", date(2023, 3, 14)),

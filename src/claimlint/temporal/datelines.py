@@ -32,8 +32,9 @@ _WEEKDAY_ABBREVIATIONS = "Thurs|Tues|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _WD = rf"(?:{WEEKDAY_FULL}|(?:{_WEEKDAY_ABBREVIATIONS})(?:\.|(?=,)))"
 _WD_LEAD = rf"(?:(?P<weekday>{_WD})(?:\s*[,|·•–—-]\s*|\s+))?"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_MDY = rf"(?P<month>{MONTH_ANY})\s+(?P<day>{DAY}),?\s+(?P<year>{_YEAR})"
-_DMY = rf"(?P<day2>{DAY})\s+(?:of\s+)?(?P<month2>{MONTH_ANY}),?\s+(?P<year2>{_YEAR})"
+# "September 28,2022": a comma may stand for the space
+_MDY = rf"(?P<month>{MONTH_ANY})\s+(?P<day>{DAY})(?:,\s*|\s+)(?P<year>{_YEAR})"
+_DMY = rf"(?P<day2>{DAY})\s+(?:of\s+)?(?P<month2>{MONTH_ANY})(?:,\s*|\s+)(?P<year2>{_YEAR})"
 _ISO = (
     r"(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
@@ -49,6 +50,10 @@ _SECOND_DATE = DATE.replace("?P<", "?P<x_").replace("(?P=sep)", "(?P=x_sep)")
 _TIME = (
     r"(?:\s*(?:,|\bat\b|\||/|-|–)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?"
     r"(?:\s*(?:[A-Z]{2,5})(?:[+-]\d{1,2})?)?(?:\s*[+-]\d{2}:?\d{2})?)?"
+)
+#: a time before the date, as some sites print it: "UPDATED: 10:49, October 27, 2004"
+_LEAD_TIME = (
+    r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*[,|/–-]?\s*)?"
 )
 _BY = r"(?:\s+by\s+[^|\n]{1,60})?"
 _TIME_ONLY = regex_cache.re_compile(_TIME.removeprefix("(?:").removesuffix(")?") + r"\s*")
@@ -124,7 +129,7 @@ def patterns(settings: TemporalSettings) -> Patterns:
     label = rf"(?P<label>{labels})(?:\s+on)?\s*:?\s*"
     return Patterns(
         date_line=regex_cache.re_compile(
-            rf"(?:{label})?{DATE}{_TIME}(?:\s*{_SECOND_DATE}{_TIME})?{_BY}\s*\.?"
+            rf"(?:{label}{_LEAD_TIME})?{DATE}{_TIME}(?:\s*{_SECOND_DATE}{_TIME})?{_BY}\s*\.?"
         ),
         labelled_weekday=regex_cache.re_compile(
             rf"{_words(settings.publication_labels)}(?:\s+on)?\s*:?\s*$"

@@ -125,6 +125,10 @@ class TestTenseAroundAWeekday:
         assert self.resolved(lint, text) == ["2021-03-20"]
         text = "The bill, sent to parliament on Monday, was passed."
         assert self.resolved(lint, text) == ["2021-03-22"]
+        text = "The mayor spoke to reporters on Monday."
+        assert self.resolved(lint, text) == ["2021-03-22"]
+        text = "The ministers are due to discuss the plan on Friday."
+        assert self.resolved(lint, text) == ["2021-03-26"]
 
     def test_what_was_tried_lies_in_the_past(self, lint: Lint) -> None:
         text = "The mayor was forced out after failing to win enough support at Saturday's sitting."

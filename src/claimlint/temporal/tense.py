@@ -105,6 +105,12 @@ _NOT_INFINITIVE = frozenset(
         "trial",
         "justice",
         "parliament",
+        "congress",
+        "police",
+        "media",
+        "people",
+        "staff",
+        "press",
     ]
 )
 #: words before "to" that make it a preposition: "back to port", "according to police"
@@ -249,8 +255,16 @@ def _infinitive(words: list[str], index: int) -> bool:
         return False
     following = words[index + 1]
     return (
-        following.islower() and following not in _NOT_INFINITIVE and not following.endswith("ing")
+        following.islower()
+        and following not in _NOT_INFINITIVE
+        and not following.endswith("ing")
+        and not _plural(following)
     )
+
+
+def _plural(word: str) -> bool:
+    """A plural noun, not a verb: "spoke to reporters" ("to discuss", "to focus" are verbs)."""
+    return word.endswith("s") and not word.endswith(("ss", "us"))
 
 
 def _nearest(before_text: str, after_text: str) -> Tense:

@@ -90,7 +90,9 @@ def test_multiset_one_entry_hides_one_finding() -> None:
     Path("archive/a.txt").write_text(line, encoding="utf-8")
     record()
     Path("archive/a.txt").write_text(line + "\n" + line, encoding="utf-8")
-    assert findings(check("--baseline", "baseline.json", "archive")) == [("doubled-punctuation", 3)]
+    new = findings(check("--baseline", "baseline.json", "archive"))
+    # the copy is also a paragraph printed twice, a finding the baseline never held
+    assert new == [("repeated-paragraph", 3), ("doubled-punctuation", 3)]
 
 
 def test_same_text_in_another_file_is_new() -> None:

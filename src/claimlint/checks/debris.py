@@ -52,6 +52,7 @@ BIO = "author-bio"
 DUPLICATE = "duplicate-headline"
 TEASERS = "teaser-tail"
 FURNITURE_LINE = "furniture-line"
+REPEATED = "repeated-paragraph"
 GLUED = "glued-label"
 CAPTION = "caption-with-credit"
 PHOTO_CAPTION = "photo-caption"
@@ -142,6 +143,9 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     filler_words: int = 3
     #: a furniture line between two lines of furniture has at most this many words
     stray_max_words: int = 8
+    #: a paragraph printed again word for word is reported from this many words (a
+    #: shorter line may repeat on purpose: a refrain, a subhead)
+    repeat_min_words: int = 12
     #: image alt text left beside a caption: at most this many words, sharing at
     #: least this share of them with the headline
     alt_text_max_words: int = 6
@@ -172,6 +176,7 @@ class DebrisCheck(Check):
         DUPLICATE,
         TEASERS,
         FURNITURE_LINE,
+        REPEATED,
         GLUED,
         CAPTION,
         PHOTO_CAPTION,
@@ -182,7 +187,7 @@ class DebrisCheck(Check):
     def __init__(self, options: Any, context: CheckContext) -> None:
         super().__init__(options, context)
         opts: DebrisOptions = options
-        for name in ("caption_min_score", "body_min_words", "teaser_min_lines"):
+        for name in ("caption_min_score", "body_min_words", "teaser_min_lines", "repeat_min_words"):
             if getattr(opts, name) < 1:
                 raise OptionError(name, "must be at least 1")
         if opts.teaser_max_words < opts.teaser_min_words:
@@ -352,6 +357,7 @@ class _Reader:
                 self._report_glued(self.units[index], glued)
         self._between_furniture(layout)
         self._stamps_and_repeats(layout)
+        self._repeated_paragraphs()
         self._captions(layout)
         self._teasers(layout)
         self._linked_headlines(layout)
@@ -584,6 +590,22 @@ class _Reader:
                     self._whole(unit, FURNITURE_LINE, reason="printed twice")
             if norm:
                 seen.add(norm)
+
+    def _repeated_paragraphs(self) -> None:
+        """A paragraph printed again word for word: a scraper that took the story, or a
+        part of it, twice. The later copy is reported; the first stands."""
+        first: dict[str, Unit] = {}
+        for unit in self.units:
+            if (
+                unit.index in self.whole
+                or unit.markup in ("image", "heading")
+                or len(unit.words) < self.c.opts.repeat_min_words
+            ):
+                continue
+            norm = normalised(unit.text)
+            earlier = first.setdefault(norm, unit)
+            if earlier is not unit:
+                self._whole(unit, REPEATED, first_line=self.doc.position(earlier.start).line)
 
     def _time_head(self, unit: Unit, layout: Layout) -> bool:
         """Is `unit` the first of a live file's time heads ("3:45 p.m." over each entry,

@@ -133,7 +133,15 @@ class TestTenseAroundAWeekday:
     def test_what_was_tried_lies_in_the_past(self, lint: Lint) -> None:
         text = "The mayor was forced out after failing to win enough support at Saturday's sitting."
         assert self.resolved(lint, text) == ["2021-03-20"]
+        text = "Flood waters began to recede on Thursday, officials said."
+        assert self.resolved(lint, text) == ["2021-03-18"]
+        text = "The minister had to leave the summit early on Friday."
+        assert self.resolved(lint, text) == ["2021-03-19"]
         text = "The talks broke up, and the two sides agreed to meet again on Friday."
+        assert self.resolved(lint, text) == ["2021-03-26"]
+
+    def test_a_time_of_day_does_not_end_the_sentence(self, lint: Lint) -> None:
+        text = "The hearing will begin at 10 a.m. on Friday in the main chamber."
         assert self.resolved(lint, text) == ["2021-03-26"]
 
     def test_a_full_stop_after_a_word_still_ends_the_sentence(self, lint: Lint) -> None:
@@ -142,6 +150,14 @@ class TestTenseAroundAWeekday:
 
 
 class TestWeekdayMismatch:
+    def test_a_headline_weekday_and_the_date_line_under_it_are_not_one_date(
+        self, lint: Lint
+    ) -> None:
+        text = "Court hearing set for Thursday\n\nFeb. 19, 2021 (UPI) -- The court met.\n"
+        assert not [f for f in dated(lint, text) if f.rule == "weekday-mismatch"]
+        wrapped = "The court met on Thursday\nFeb. 19, 2021, to hear the case.\n"
+        assert [f.rule for f in dated(lint, wrapped)] == ["weekday-mismatch"]
+
     def test_wrong_weekday_is_an_error(self, lint: Lint) -> None:
         (finding,) = dated(lint, "The ministry announced, Wednesday, March 23, 2021, that", None)
         assert finding.rule == "weekday-mismatch"

@@ -52,7 +52,10 @@ class Candidate(msgspec.Struct, frozen=True):
 
 
 _I = "(?i:"  # relative words are matched in any case
-_WEEKDAY_LEAD = rf"(?:(?P<weekday>{WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
+# white space within one paragraph: a headline's "... set for Thursday" and a date line
+# "Feb. 18 (UPI)" under it are not one date
+_IN_PARAGRAPH = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_WEEKDAY_LEAD = rf"(?:(?P<weekday>{WEEKDAY_ANY}),?{_IN_PARAGRAPH}(?:the\s+)?)?"
 _PREPOSITION = (
     r"(?i:in|since|until|till|by|from|during|through|throughout|before|after|"
     r"(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
@@ -369,7 +372,7 @@ _ABBREVIATIONS = [
     "Mt",
     "Ft",
 ]
-_NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS)
+_NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS) + r"(?<!\b[ap]\.m\.)"
 _SENTENCE_ENDS = regex_cache.re_compile(
     rf"(?=(\.(?<![.\s][A-Z]\.){_NOT_AFTER}[ \n]|[!?][ \n]|\n\n))"
 )

@@ -117,12 +117,15 @@ _NOT_INFINITIVE = frozenset(
 _PREPOSITION_BEFORE = frozenset(
     ["back", "next", "according", "prior", "thanks", "owing", "compared", "opposed", "contrary"]
 )
-#: verbs of trying before an infinitive: what was tried lies in the verb's own time
-#: ("failed to win on Saturday"), unlike what was agreed ("agreed to meet in December")
-_ATTEMPT_BEFORE = frozenset(
+#: past verbs of trying, beginning and having to before an infinitive: what was tried,
+#: begun or had to be done lies in the verb's own time ("failed to win on Saturday",
+#: "began to recede on Thursday", "had to leave on Friday"), unlike what was agreed
+#: ("agreed to meet in December")
+_SAME_TIME_BEFORE = frozenset(
     [
         *["failed", "failing", "tried", "managed", "attempted", "refused", "declined"],
-        *["struggled", "rushed"],
+        *["struggled", "rushed", "began", "started", "continued", "proceeded", "ceased"],
+        *["had", "used", "appeared", "seemed", "happened"],
     ]
 )
 _PAST = frozenset(
@@ -272,7 +275,7 @@ def _nearest(before_text: str, after_text: str) -> Tense:
     for index in range(len(before) - 1, -1, -1):
         if _infinitive(before, index):
             verb = before[index - 1].lower() if index > 0 else ""
-            if verb in _ATTEMPT_BEFORE:
+            if verb in _SAME_TIME_BEFORE:
                 return Tense.PAST
             if verb not in _PREPOSITION_BEFORE:
                 return Tense.FUTURE  # "agreed to meet in December": the meeting is ahead

@@ -49,6 +49,9 @@ def reference(text: str, settings: TemporalSettings = SETTINGS) -> date | None:
         ("Published 28 September,2022", date(2022, 9, 28)),
         ("Published: 10:49, September 28, 2022", date(2022, 9, 28)),
         ("UPDATED: 10:49 GMT, October 27, 2004", date(2004, 10, 27)),
+        # a title-case place with the agency after the date (messy-copy study, December)
+        ("Islamabad, March 05, 2022 (PPI-OT):Interior ministry said on Friday.", date(2022, 3, 5)),
+        ("Port Harcourt, 5 March 2022 (NAN) - The council met on Friday.", date(2022, 3, 5)),
         ("Tue, 14 March 2023", date(2023, 3, 14)),
         ("Tue., 14 March 2023", date(2023, 3, 14)),
         ("TUESDAY, MARCH 14, 2023", date(2023, 3, 14)),
@@ -85,6 +88,7 @@ def test_date_line_forms(line: str, day: date) -> None:
         "The council met as of Sunday November 8th 2020 to review the plan.",
         "Residents wade through water Monday, Aug. 30, 2021, in Bayport. (AP Photo/Staff)",
         "Updated: 31 minutes ago",
+        "Lahore, March 5, 2022 was a quiet day for the markets.",  # no agency after it
         "Posted 2 years ago",
     ],
 )

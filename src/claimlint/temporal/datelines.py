@@ -69,9 +69,17 @@ _FURNITURE = regex_cache.re_compile(
 )
 _NAME_ONLY = regex_cache.re_compile(r"[^\d\s|][^\d|]{0,60}")
 _PLACE = r"[A-Z][A-Z .'’-]{1,30}(?:\s*\([^)\n]{1,20}\))?(?:,\s*[A-Z][A-Za-z.' ]{1,25})?"
+# a place in capitals, or in title case with the agency after the date ("Islamabad,
+# March 05, 2022 (PPI-OT):"): a title-case word before a date may be a sentence's
+_TITLE_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w./ -]{0,20})\)"
 _WIRE = regex_cache.re_compile(
-    rf"(?P<place>{_PLACE})\s*,\s*(?P<date>{_WD_LEAD}(?:{_MDY}|{_DMY}))\s*,?\s*"
-    r"(?:\((?P<agency>[A-Za-z][\w./ -]{0,20})\))?\s*(?:[—–-]{1,2}|:|$)"
+    rf"(?:(?P<place>{_PLACE})\s*,\s*(?P<date>{_WD_LEAD}(?:{_MDY}|{_DMY}))\s*,?\s*"
+    rf"(?:{_AGENCY})?"
+    rf"|{_TITLE_PLACE}\s*,\s*(?P<t_date>{_WD_LEAD.replace('?P<', '?P<t_')}"
+    rf"(?:{_MDY.replace('?P<', '?P<t_')}|{_DMY.replace('?P<', '?P<t_')}))\s*,?\s*"
+    rf"{_AGENCY.replace('?P<', '?P<t_')})"
+    r"\s*(?:[—–-]{1,2}|:|$)"
 )
 _SCRAPER = regex_cache.re_compile(rf"\s*(?i:date):?\s+(?P<date>{_ISO})(?=\s|$)")
 
@@ -233,10 +241,12 @@ def read_line(line: str, offset: int, settings: TemporalSettings) -> Found | Non
         return byline
     wire = _WIRE.match(readable)
     if wire is not None:
-        value, readings = value_of(wire, settings.date_order)
+        prefix = "" if wire.group("date") is not None else "t_"
+        value, readings = value_of(wire, settings.date_order, prefix)
+        start, end = wire.span(prefix + "date")
         return Found(
-            Rank.DATELINE, value, base + wire.start("date"), base + wire.end("date"),
-            body[wire.start("date") : wire.end("date")], "wire dateline", readings,
+            Rank.DATELINE, value, base + start, base + end, body[start:end], "wire dateline",
+            readings,
         )  # fmt: skip
     return _segmented(body, base, compiled, settings)
 

@@ -123,6 +123,19 @@ def test_a_hard_wrapped_line_that_reads_like_a_label_is_prose(lint: Lint, word: 
     assert debris(lint(text)) == []
 
 
+@pytest.mark.parametrize(
+    "line", ["READ ALSO  The story of a new life in the city .", "Also Read| Turkey bans layoffs"]
+)
+def test_a_link_label_with_its_headline_on_one_line(lint: Lint, line: str) -> None:
+    found = debris(lint(BODY + line + "\n\n" + MORE_BODY))
+    assert [r for r, _ in found] == ["scraped-link-label"]
+
+
+def test_read_also_in_a_sentence_is_prose(lint: Lint) -> None:
+    line = "Read also the report of the committee, which the council will publish in June."
+    assert debris(lint(BODY + line + "\n\n" + MORE_BODY)) == []
+
+
 def test_a_teaser_tail_is_one_finding(lint: Lint) -> None:
     text = (
         "Council approves bus routes\n\n"

@@ -84,6 +84,14 @@ class TestLevels:
         assert finding.level is Level.WARNING
         assert "June 2020" in finding.message
 
+    def test_a_year_after_since_lends_no_month_its_year(self, lint: Lint) -> None:
+        text = "He has served in the senate since 1987, and will face re-election in November."
+        (finding,) = [f for f in dated(lint, text) if f.data.get("resolved")]
+        assert finding.data["resolved"] == "2021-11-01/2021-11-30"
+        text = "Sales fell in 2019, with the worst month in June."
+        (finding,) = [f for f in dated(lint, text) if "June" in f.message]
+        assert finding.data["resolved"] == "2019-06-01/2019-06-30"
+
     def test_a_coming_month_of_next_year_is_info(self, lint: Lint) -> None:
         (finding,) = dated(lint, "Elections will be held in January.")
         assert finding.level is Level.INFO
@@ -147,6 +155,16 @@ class TestTenseAroundAWeekday:
     def test_a_full_stop_after_a_word_still_ends_the_sentence(self, lint: Lint) -> None:
         text = "Talks will resume in May. Negotiators met on Friday."
         assert self.resolved(lint, text)[-1] == "2021-03-19"
+
+
+class TestTitles:
+    def test_a_title_case_programme_inside_a_sentence_is_no_date(self, lint: Lint) -> None:
+        text = "The senator told ABC's This Week that the vote would pass."
+        assert dated(lint, text) == []
+
+    def test_this_week_at_a_sentence_start_is_a_date(self, lint: Lint) -> None:
+        findings = dated(lint, "Talks stalled. This Week the ministers meet again.")
+        assert [f.data["resolved"] for f in findings] == ["2021-03-22/2021-03-28"]
 
 
 class TestWeekdayMismatch:

@@ -461,6 +461,9 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     if candidate.form is Form.DEICTIC_DAY:
         # "USA Today", "Russia Today": a capitalised "Today" inside a sentence is a name.
         return not (candidate.text[0].isupper() and not _SENTENCE_START.search(before))
+    if candidate.form is Form.RELATIVE_UNIT and candidate.text.istitle():
+        # "on ABC's This Week", "Next Year in Jerusalem": a title inside a sentence
+        return bool(_SENTENCE_START.search(before))
     if candidate.form is Form.MONTH and "qualifier" not in candidate.parts:
         # "by April Ryan", "in March Madness": a name, not a month.
         word = _WORD_AFTER.match(after)

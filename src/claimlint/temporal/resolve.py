@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from claimlint import regex_cache
 from claimlint.temporal import describe
 from claimlint.temporal.expressions import Candidate, sentence_bounds
 from claimlint.temporal.lexicon import month_number, number, weekday_number
@@ -162,13 +163,19 @@ def _resolve(
     )
 
 
+_SINCE = regex_cache.re_compile(r"(?i:\bsince)\s+\Z")
+
+
 def _year_in_sentence(
     candidate: Candidate, text: str, earlier: Sequence[DateExpression]
 ) -> int | None:
-    """The year written last before it in the same sentence, if any."""
+    """The year written last before it in the same sentence, if any; not one that
+    opens a span up to now ("has served since 1987, and faces re-election in November")."""
     sentence_start, _ = sentence_bounds(text, candidate.start, candidate.end)
     for e in reversed(earlier):
         if e.start < sentence_start:
+            return None
+        if _SINCE.search(text, max(0, e.start - 8), e.start):
             return None
         if e.explicit_year and e.resolved is not None:
             if e.resolved.start.year == e.resolved.end.year:

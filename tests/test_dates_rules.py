@@ -143,8 +143,8 @@ class TestTenseAroundAWeekday:
         assert self.resolved(lint, text) == ["2021-03-20"]
         text = "Flood waters began to recede on Thursday, officials said."
         assert self.resolved(lint, text) == ["2021-03-18"]
-        text = "The minister had to leave the summit early on Friday."
-        assert self.resolved(lint, text) == ["2021-03-19"]
+        text = "He said he had to appear in court on Friday."
+        assert self.resolved(lint, text) == ["2021-03-26"]
         text = "The talks broke up, and the two sides agreed to meet again on Friday."
         assert self.resolved(lint, text) == ["2021-03-26"]
 

@@ -64,7 +64,9 @@ class CaptionModel:
     def __init__(self, settings: CaptionSettings, slots: Slots, field: str) -> None:
         # matched backwards from the end of a line: only its end can hold a credit
         tail = r"(?r)(?<!\S)(?P<credit>{})\s*\Z"
-        self.strong = slots.compile(settings.strong_tails, f"{field}.strong_credits", tail)
+        # a wire's credit may close with a full stop ("... suspects. Photo: DCI.")
+        strong_tail = r"(?r)(?<!\S)(?P<credit>{})\.?\s*\Z"
+        self.strong = slots.compile(settings.strong_tails, f"{field}.strong_credits", strong_tail)
         self.weak = slots.compile(settings.weak_tails, f"{field}.agency_credits", tail)
         self.credit_line = slots.compile(settings.credit_lines, f"{field}.credit_lines")
         self.leads = slots.compile(settings.leads, f"{field}.caption_leads", r"\A{}")

@@ -324,6 +324,8 @@ class _Reader:
         self.prose_cache: dict[tuple[int, int | None], bool] = {}
         #: whether a bare stamp stands inside the body (a live file's time heads)
         self.time_heads: bool | None = None
+        #: each unit's words, case and punctuation folded (lines printed twice)
+        self.norms: dict[int, str] = {}
 
     # -- the reading ---------------------------------------------------------
 
@@ -571,7 +573,7 @@ class _Reader:
         head_norm = normalised(without_section(headline.text)) if headline else ""
         seen: set[str] = set()
         for unit in self.units:
-            norm = normalised(unit.text)
+            norm = self.norms[unit.index] = normalised(unit.text)
             if self._judged(unit, layout):
                 inside = layout.region(unit.index) == "inside"
                 if head_norm and self._repeats_headline(unit, norm, head_norm, inside):
@@ -602,7 +604,9 @@ class _Reader:
                 or len(unit.words) < self.c.opts.repeat_min_words
             ):
                 continue
-            norm = normalised(unit.text)
+            norm = self.norms.get(unit.index)
+            if norm is None:
+                norm = normalised(unit.text)
             earlier = first.setdefault(norm, unit)
             if earlier is not unit:
                 self._whole(unit, REPEATED, first_line=self.doc.position(earlier.start).line)

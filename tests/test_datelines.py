@@ -49,6 +49,7 @@ def reference(text: str, settings: TemporalSettings = SETTINGS) -> date | None:
         ("Published 28 September,2022", date(2022, 9, 28)),
         ("Published: 10:49, September 28, 2022", date(2022, 9, 28)),
         ("UPDATED: 10:49 GMT, October 27, 2004", date(2004, 10, 27)),
+        ("Posted at 10:30 AM, Apr 05, 2022", date(2022, 4, 5)),
         # a title-case place with the agency after the date (messy-copy study, December)
         ("Islamabad, March 05, 2022 (PPI-OT):Interior ministry said on Friday.", date(2022, 3, 5)),
         ("Port Harcourt, 5 March 2022 (NAN) - The council met on Friday.", date(2022, 3, 5)),

@@ -134,7 +134,7 @@ def _words(phrases: tuple[str, ...]) -> str:
 @lru_cache(maxsize=16)
 def patterns(settings: TemporalSettings) -> Patterns:
     labels = _words((*settings.publication_labels, *settings.update_labels))
-    label = rf"(?P<label>{labels})(?:\s+on)?\s*:?\s*"
+    label = rf"(?P<label>{labels})(?:\s+(?:on|at))?\s*:?\s*"
     return Patterns(
         date_line=regex_cache.re_compile(
             rf"(?:{label}{_LEAD_TIME})?{DATE}{_TIME}(?:\s*{_SECOND_DATE}{_TIME})?{_BY}\s*\.?"

@@ -145,14 +145,10 @@ class Grouper:
 
     def _feminine_pair(self, a: str, b: str) -> bool:
         """A man's given name and a woman's made from it (Daniel, Daniela; Louis,
-        Louise): two people, when one of them is a given name the pack knows. Of two
-        names it does not know, the longer may be a transliteration with its final
-        vowel written (Jayanath, Jayanatha)."""
+        Louise): two people."""
         short, long = _by_length(a, b)
-        return (
-            len(short) >= self.options.feminine_given_min_length
-            and any(long == short + ending for ending in self.options.feminine_given_endings)
-            and (self.lex.is_given_name(short) or self.lex.is_given_name(long))
+        return len(short) >= self.options.feminine_given_min_length and any(
+            long == short + ending for ending in self.options.feminine_given_endings
         )
 
     def _dropped_letter(self, a: str, b: str) -> bool:

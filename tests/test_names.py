@@ -129,6 +129,15 @@ def test_seed_must_not_names_are_silent(lint: Lint) -> None:
         "Former Prime Minister Nouri al-Maliki met Palestinian Foreign Minister Riyad al-Malki. "
         "Maliki said the talks were useful. Malki said the visit was fruitful.",
         "Saudi King Salman received the envoy. The commander, Qassem Soleimani, was killed in 2020.",
+        # a man's name and a woman's made from it by a final "a": a brother and sister, a
+        # husband and wife, known names or not (a transliteration that writes a final
+        # vowel, Jayanath and Jayanatha, is missed for their sake)
+        "The family of Daniel Okafor and his sister Daniela Okafor said both were safe. "
+        "Daniel Okafor thanked the rescuers.",
+        "Jamil Ahmed and his wife Jamila Ahmed ran the shop for 30 years. "
+        "Jamil Ahmed said the fire destroyed everything.",
+        "Stanislav Kovac and his twin sister Stanislava Kovac both won medals. "
+        "Stanislava Kovac won gold.",
         # countries, months, weekdays and sentence starts
         "Officials in Iran and Iraq said on Tuesday that talks would resume in May. "
         "Iraq owes Iran about $1.6 billion. Officials said the debt would be paid by March.",

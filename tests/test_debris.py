@@ -266,6 +266,20 @@ PIECES = [
 ]
 
 
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_a_repeated_paragraph_with_a_glued_label_is_one_finding(path: str) -> None:
+    # found by the property below: the copy's label and the copy overlapped
+    said = "The council approved the budget after a long session, its speaker said."
+    lines = [said, "Read more »", said, " […]"]
+    findings, _ = lint_document(Document.from_text("\n".join(lines), path=path), RULES)
+    spans = sorted(
+        (f.start, f.end)
+        for f in findings
+        if f.category == "boilerplate" and f.level >= Level.WARNING
+    )
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30), st.sampled_from(["a.txt", "a.md"]))
 def test_one_warning_per_stretch_of_text_and_category(lines: list[str], path: str) -> None:

@@ -600,6 +600,7 @@ class _Reader:
         for unit in self.units:
             if (
                 unit.index in self.whole
+                or unit.index in self.glued  # its label is the finding ("… said. [...]")
                 or unit.markup in ("image", "heading")
                 or len(unit.words) < self.c.opts.repeat_min_words
             ):

@@ -149,6 +149,9 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     #: image alt text left beside a caption: at most this many words, sharing at
     #: least this share of them with the headline
     alt_text_max_words: int = 6
+    #: the words of a transcript's cues: "(LAUGHTER)", "(SOUNDBITE OF MUSIC)" are the
+    #: transcript's, never furniture however often they come
+    transcript_cues: tuple[str, ...] = ()
     alt_text_min_overlap: float = 0.5
 
 
@@ -236,6 +239,10 @@ class DebrisCheck(Check):
             max_label_words=opts.metadata_max_label_words,
         )
         self.common = frozenset(w.casefold() for w in opts.common_words)
+        cues = "|".join(regex.escape(w.strip()) for w in opts.transcript_cues if w.strip())
+        self.cue = regex_cache.compile(
+            rf"(?i:[(\[]\s*(?:{cues or '(?!)'})\b[^()\[\]]{{0,80}}[)\]])"
+        )
         self.teasers = TeaserSettings(
             min_words=opts.teaser_min_words,
             max_words=opts.teaser_max_words,
@@ -518,6 +525,7 @@ class _Reader:
             or unit.markup in ("image", "heading")
             or unit.index == layout.headline
             or (not body_too and self._is_body(unit))
+            or self.c.cue.fullmatch(unit.text.strip()) is not None
         )
 
     def _between_furniture(self, layout: Layout) -> None:

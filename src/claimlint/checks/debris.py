@@ -149,10 +149,10 @@ class DebrisOptions(CheckOptions, frozen=True, kw_only=True):
     #: image alt text left beside a caption: at most this many words, sharing at
     #: least this share of them with the headline
     alt_text_max_words: int = 6
+    alt_text_min_overlap: float = 0.5
     #: the words of a transcript's cues: "(LAUGHTER)", "(SOUNDBITE OF MUSIC)" are the
     #: transcript's, never furniture however often they come
     transcript_cues: tuple[str, ...] = ()
-    alt_text_min_overlap: float = 0.5
 
 
 class _Verdict(msgspec.Struct, frozen=True):
@@ -603,7 +603,8 @@ class _Reader:
 
     def _repeated_paragraphs(self) -> None:
         """A paragraph printed again word for word: a scraper that took the story, or a
-        part of it, twice. The later copy is reported; the first stands."""
+        part of it, twice. The later copy is reported; the first stands. Runs after
+        `_stamps_and_repeats`, which folded every unit's words."""
         first: dict[str, Unit] = {}
         for unit in self.units:
             if (
@@ -613,10 +614,7 @@ class _Reader:
                 or len(unit.words) < self.c.opts.repeat_min_words
             ):
                 continue
-            norm = self.norms.get(unit.index)
-            if norm is None:
-                norm = normalised(unit.text)
-            earlier = first.setdefault(norm, unit)
+            earlier = first.setdefault(self.norms[unit.index], unit)
             if earlier is not unit:
                 self._whole(unit, REPEATED, first_line=self.doc.position(earlier.start).line)
 

@@ -333,12 +333,14 @@ class _Reader:
         self.time_heads: bool | None = None
         #: each unit's words, case and punctuation folded (lines printed twice)
         self.norms: dict[int, str] = {}
+        #: whether a unit is a transcript's cue on a line of its own
+        self.cues: dict[int, bool] = {}
 
     # -- the reading ---------------------------------------------------------
 
     def read(self) -> _Page:
         for unit in self.units:
-            if unit.markup == "image":
+            if unit.markup == "image" or self._cue(unit):
                 continue
             found = self._lexicon(unit) + self._credit_verdicts(unit)
             if found:
@@ -492,6 +494,8 @@ class _Reader:
                 continue
             if group.after == "sentence" and not _ends_sentence(text[:at]):
                 continue
+            if self.c.cue.fullmatch(text[at:].strip()):
+                continue  # "... the report. (END VIDEO CLIP)": the transcript's
             return _Glued(group.rule, at, "anywhere" if headline else group.where, group.sign_off)
         if headline:
             return None
@@ -525,8 +529,18 @@ class _Reader:
             or unit.markup in ("image", "heading")
             or unit.index == layout.headline
             or (not body_too and self._is_body(unit))
-            or self.c.cue.fullmatch(unit.text.strip()) is not None
+            or self._cue(unit)
         )
+
+    def _cue(self, unit: Unit) -> bool:
+        """Is `unit` a transcript's cue on a line of its own, "(LAUGHTER)" or "[CROSSTALK]"?
+        Its line is read whole: Markdown decoration would hide a cue's square brackets."""
+        known = self.cues.get(unit.index)
+        if known is None:
+            text = self.doc.lint_text
+            line = text[text.rfind("\n", 0, unit.start) + 1 : unit.full_end]
+            known = self.cues[unit.index] = self.c.cue.fullmatch(line.strip()) is not None
+        return known
 
     def _between_furniture(self, layout: Layout) -> None:
         """A short line between two lines of furniture, one of them not a caption."""
